@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import pandas as pd
 
 from .config import NATIVE, MatchingConfig
 from .model import Learner, Mentor, Participant
@@ -24,6 +23,10 @@ class PairCosts:
     """Mentor index of each feasible pair."""
     cost: np.ndarray
     """Weighted cost of each feasible pair (float64)."""
+    distance: np.ndarray
+    """Time-zone distance of each feasible pair, in hours."""
+    overlap: np.ndarray
+    """Weekly hours both people of each feasible pair are free."""
     with_skill: np.ndarray
     """Per learner: mentors other than themselves who cover part of their level gap."""
     speaking: np.ndarray
@@ -34,10 +37,10 @@ class PairCosts:
         """Per learner: feasible mentors (those also within the time-zone distance)."""
         return np.bincount(self.learner, minlength=self.shape[0])
 
-    def row(self, learner_index: int) -> tuple[np.ndarray, np.ndarray]:
-        """Return the feasible mentors of one learner and their costs."""
+    def row(self, learner_index: int) -> np.ndarray:
+        """Return the positions of one learner's feasible pairs."""
         start, end = np.searchsorted(self.learner, [learner_index, learner_index + 1])
-        return self.mentor[start:end], self.cost[start:end]
+        return np.arange(start, end)
 
     def dense(self) -> np.ndarray:
         """Return the (learners, mentors) cost matrix with ``inf`` where infeasible."""
@@ -82,16 +85,18 @@ def pair_costs(
     if limits.require_shared_language:
         speaking = has_skill & languages.holds(lambda shared: shared > 0)
     near = zones.holds(lambda distance: distance <= limits.max_time_zone_hours + 1e-9)
-    learner, mentor = np.nonzero(speaking & near)
+    feasible = np.flatnonzero(speaking & near)
+    learner, mentor = np.divmod(feasible, len(mentors))
     distance = zones.at(learner, mentor)
 
-    cost = weights.skill_gap * (1.0 - covered[learner, mentor] / gap_total[learner])
+    cost = weights.skill_gap * (1.0 - covered.ravel()[feasible] / gap_total[learner])
     levels = NATIVE + 1 - working
     shared = languages.at(learner, mentor)
     cost += weights.language * np.clip((levels - shared) / max(levels - 1, 1), 0.0, 1.0)
     cost += weights.time_zone * distance / 12.0
     target = config.target_overlap_hours
-    cost += weights.availability * (1.0 - np.minimum(hours.at(learner, mentor), target) / target)
+    overlap = hours.at(learner, mentor)
+    cost += weights.availability * (1.0 - np.minimum(overlap, target) / target)
     if limits.region_preference != "none":
         same = _codes(learners, "region")[learner] == _codes(mentors, "region")[mentor]
         cost += weights.region * (~same if limits.region_preference == "same" else same)
@@ -100,6 +105,8 @@ def pair_costs(
         learner=learner,
         mentor=mentor,
         cost=cost,
+        distance=distance,
+        overlap=overlap,
         with_skill=np.count_nonzero(has_skill, axis=1),
         speaking=np.count_nonzero(speaking, axis=1),
     )
@@ -133,19 +140,37 @@ def _covered_levels(
     index = {skill: k for k, skill in enumerate(skills)}
     target = np.zeros((len(learners), len(skills)), dtype=np.float32)
     current = np.zeros_like(target)
-    for i, learner in enumerate(learners):
-        for skill, level in learner.wants.items():
-            target[i, index[skill]] = level
-            current[i, index[skill]] = learner.current.get(skill, 0)
+    row, column, wanted, held = _columns(
+        (
+            (i, index[skill], level, learner.current.get(skill, 0))
+            for i, learner in enumerate(learners)
+            for skill, level in learner.wants.items()
+        ),
+        width=4,
+    )
+    target[row, column], current[row, column] = wanted, held
     offered = np.zeros((len(mentors), len(skills)), dtype=np.int8)
-    for j, mentor in enumerate(mentors):
-        for skill, level in mentor.offers.items():
-            offered[j, index[skill]] = level
+    row, column, level = _columns(
+        (
+            (j, index[skill], level)
+            for j, mentor in enumerate(mentors)
+            for skill, level in mentor.offers.items()
+        ),
+        width=3,
+    )
+    offered[row, column] = level
     gap = target - current
     levels = range(1, 5)
     credit = np.hstack([np.clip(level - current, 0, gap) for level in levels])
-    at_level = np.hstack([offered == level for level in levels]).astype(np.float32)
-    return credit @ at_level.T, gap.sum(axis=1)
+    at_level = np.hstack([offered == level for level in levels])
+    # Only the (level, skill) columns some mentor offers and some learner gains from count.
+    used = at_level.any(axis=0) & credit.any(axis=0)
+    return credit[:, used] @ at_level[:, used].T.astype(np.float32), gap.sum(axis=1)
+
+
+def _columns(cells: Iterable[tuple[int, ...]], width: int) -> np.ndarray:
+    """Return tuples of ``width`` integers as columns: row indexes, column indexes, values..."""
+    return np.array(list(cells), dtype=np.intp).reshape(-1, width).T
 
 
 @dataclass(frozen=True)
@@ -158,8 +183,7 @@ class _Tabulated:
 
     def holds(self, condition: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
         """Return, for every learner x mentor pair, whether ``condition`` holds of the quantity."""
-        table = condition(self.table)
-        rows = np.take(table, self.learner_profile, axis=0)
+        rows = np.take(condition(self.table), self.learner_profile, axis=0)
         return np.take(rows, self.mentor_profile, axis=1)
 
     def at(self, learner: np.ndarray, mentor: np.ndarray) -> np.ndarray:
@@ -180,9 +204,10 @@ def _tabulate(
 
 
 def _distinct_rows(rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Return the distinct rows (in order of appearance) and each row's index among them."""
-    profile, _keys = pd.factorize(pd.Series([row.tobytes() for row in rows], dtype=object))
-    first = np.unique(profile, return_index=True)[1]
+    """Return the distinct rows and each row's index among them."""
+    rows = np.ascontiguousarray(rows)
+    whole_rows = rows.view(np.dtype((np.void, rows.itemsize * rows.shape[1]))).ravel()
+    _keys, first, profile = np.unique(whole_rows, return_index=True, return_inverse=True)
     return rows[first], profile
 
 

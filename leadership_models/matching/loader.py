@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
-from functools import cache
+from collections.abc import Callable, Mapping
+from functools import cache, lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import TypeVar
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -23,6 +24,7 @@ COMMON_COLUMNS = ("person_id", "name", "region", "languages", "time_zone")
 LEARNER_COLUMNS = (*COMMON_COLUMNS, "wants")
 MENTOR_COLUMNS = (*COMMON_COLUMNS, "offers", "capacity")
 P = TypeVar("P", bound=Participant)
+T = TypeVar("T")
 _AVAILABILITY = re.compile(
     r"^(?P<first>[a-z]{3})(?:-(?P<last>[a-z]{3}))?\s+(?P<start>\d{1,2})-(?P<end>\d{1,2})$"
 )
@@ -106,8 +108,11 @@ class _RowParser:
         people: list[P] = []
         seen: set[str] = set()
         text = read_table(frame)[0]
-        for number, row in enumerate(text.to_dict("records"), start=FIRST_DATA_ROW):
+        names = list(text.columns)
+        cells = zip(*(text[name].tolist() for name in names), strict=True)
+        for number, values in enumerate(cells, start=FIRST_DATA_ROW):
             self.row_number = number
+            row = dict(zip(names, values, strict=True))
             person = build(row)
             if person.person_id in seen:
                 raise self.error("person_id", f"duplicate person_id {person.person_id!r}")
@@ -129,11 +134,20 @@ class _RowParser:
             "person_id": row["person_id"],
             "name": row["name"],
             "region": row["region"],
-            "languages": self.languages(row["languages"]),
+            "languages": dict(self.parsed("languages", _languages, row["languages"])),
             "time_zone": row["time_zone"],
             "utc_offset": offset,
-            "availability": self.availability(row.get("availability", ""), offset),
+            "availability": self.parsed(
+                "availability", _availability, row.get("availability", ""), offset
+            ),
         }
+
+    def parsed(self, column: str, parse: Callable[..., T], *cell: object) -> T:
+        """Parse a cell; a ``CellError`` becomes an error naming this row and ``column``."""
+        try:
+            return parse(*cell)
+        except CellError as error:
+            raise self.error(column, str(error)) from None
 
     def utc_offset(self, name: str) -> float:
         if name not in _time_zones():
@@ -141,25 +155,6 @@ class _RowParser:
                 "time_zone", f"unknown time zone {name!r}; use an IANA name like Europe/Madrid"
             )
         return _utc_offset(name, self.reference_date)
-
-    def languages(self, cell: str) -> dict[str, int]:
-        if not cell:
-            raise self.error("languages", "at least one language is required, e.g. es:native;en:3")
-        levels: dict[str, int] = {}
-        for item in _items(cell):
-            code, _, level = item.partition(":")
-            code, level = code.strip().lower(), level.strip().lower()
-            if not re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]+)*", code):
-                raise self.error("languages", f"{item!r}: not a language code")
-            if level in ("native", "n"):
-                levels[code] = NATIVE
-            elif level.isdigit() and int(level) <= 5:
-                levels[code] = int(level)
-            else:
-                raise self.error(
-                    "languages", f"{item!r}: level must be 0-5 or native, as in es:native;en:3"
-                )
-        return levels
 
     def skill_levels(
         self, row: dict[str, str], column: str, required: bool, minimum: int = 0
@@ -185,22 +180,49 @@ class _RowParser:
             raise self.error("capacity", f"{cell!r}: must be a whole number of learners, 1 or more")
         return int(cell)
 
-    def availability(self, cell: str, offset: float) -> np.ndarray:
-        """Parse ``Mon-Fri 18-21; Sat 10-13`` (local hours) into UTC hours of the week."""
-        if not cell:
-            return np.ones(HOURS_PER_WEEK, dtype=bool)
+
+class CellError(ValueError):
+    """A cell's text is not valid; the row parser adds the file, row and column."""
+
+
+@lru_cache(maxsize=4096)
+def _languages(cell: str) -> Mapping[str, int]:
+    """Parse ``es:native;en:3`` into language code -> level (NATIVE for native speakers)."""
+    if not cell:
+        raise CellError("at least one language is required, e.g. es:native;en:3")
+    levels: dict[str, int] = {}
+    for item in _items(cell):
+        code, _, level = item.partition(":")
+        code, level = code.strip().lower(), level.strip().lower()
+        if not re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]+)*", code):
+            raise CellError(f"{item!r}: not a language code")
+        if level in ("native", "n"):
+            levels[code] = NATIVE
+        elif level.isdigit() and int(level) <= 5:
+            levels[code] = int(level)
+        else:
+            raise CellError(f"{item!r}: level must be 0-5 or native, as in es:native;en:3")
+    return MappingProxyType(levels)
+
+
+@lru_cache(maxsize=4096)
+def _availability(cell: str, offset: float) -> np.ndarray:
+    """Parse ``Mon-Fri 18-21; Sat 10-13`` (local hours) into UTC hours of the week (read-only)."""
+    if not cell:
+        hours = np.ones(HOURS_PER_WEEK, dtype=bool)
+    else:
         local = np.zeros(HOURS_PER_WEEK, dtype=bool)
         for item in _items(cell):
             found = _AVAILABILITY.match(item.lower())
             days = found and _day_range(found["first"], found["last"] or found["first"])
             start, end = (int(found["start"]), int(found["end"])) if found else (0, 0)
             if not days or not 0 <= start < end <= 24:
-                raise self.error(
-                    "availability", f"{item!r}: expected days and local hours like Mon-Fri 18-21"
-                )
+                raise CellError(f"{item!r}: expected days and local hours like Mon-Fri 18-21")
             for day in days:
                 local[day * 24 + start : day * 24 + end] = True
-        return np.roll(local, -int(np.floor(offset)))
+        hours = np.roll(local, -int(np.floor(offset)))
+    hours.flags.writeable = False
+    return hours
 
 
 def _items(cell: str) -> list[str]:

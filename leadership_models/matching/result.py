@@ -9,8 +9,8 @@ import numpy as np
 import pandas as pd
 
 from .config import MatchingConfig, load_config
-from .costs import PairCosts, pair_costs, shared_languages, time_zone_distance
-from .model import HOURS_PER_WEEK, Learner, Mentor
+from .costs import PairCosts, pair_costs, shared_languages
+from .model import Learner, Mentor
 from .solver import assign
 
 PAIR_COLUMNS = (
@@ -47,40 +47,27 @@ class MatchResult:
 
     def pairs(self) -> pd.DataFrame:
         """One row per matched pair, with the skills covered, languages and time overlap."""
-        chosen = self.mentor_of[self.costs.learner] == self.costs.mentor
-        return self.explain(
-            self.costs.learner[chosen], self.costs.mentor[chosen], self.costs.cost[chosen]
-        )
+        return self.explain(np.flatnonzero(self.mentor_of[self.costs.learner] == self.costs.mentor))
 
-    def explain(
-        self, learner_index: np.ndarray, mentor_index: np.ndarray, cost: np.ndarray
-    ) -> pd.DataFrame:
-        """Explain pairs: what each covers, the languages it can use and when both are free."""
-        learners = [self.learners[i] for i in learner_index]
-        mentors = [self.mentors[j] for j in mentor_index]
+    def explain(self, positions: np.ndarray) -> pd.DataFrame:
+        """Explain feasible pairs (positions in the pair costs): what each covers, the languages
+        it can use and when both are free."""
+        costs = self.costs
+        learners = [self.learners[i] for i in costs.learner[positions]]
+        mentors = [self.mentors[j] for j in costs.mentor[positions]]
         working = self.config.constraints.min_working_level
-        offsets = np.array(
-            [[p.utc_offset, m.utc_offset] for p, m in zip(learners, mentors, strict=True)]
-        ).reshape(-1, 2)
-        free = [p.availability & m.availability for p, m in zip(learners, mentors, strict=True)]
+        both = list(zip(learners, mentors, strict=True))
         return pd.DataFrame(
             {
                 "learner_id": [p.person_id for p in learners],
                 "learner_name": [p.name for p in learners],
                 "mentor_id": [m.person_id for m in mentors],
                 "mentor_name": [m.name for m in mentors],
-                "cost": np.round(cost, 4),
-                "skills_covered": [
-                    ";".join(_covered(p, m)) for p, m in zip(learners, mentors, strict=True)
-                ],
-                "shared_languages": [
-                    ";".join(shared_languages(p, m, working))
-                    for p, m in zip(learners, mentors, strict=True)
-                ],
-                "time_zone_hours": time_zone_distance(offsets[:, 0], offsets[:, 1]),
-                "overlap_hours": np.count_nonzero(
-                    np.reshape(free, (len(free), HOURS_PER_WEEK)), axis=1
-                ),
+                "cost": np.round(costs.cost[positions], 4),
+                "skills_covered": [";".join(_covered(p, m)) for p, m in both],
+                "shared_languages": [";".join(shared_languages(p, m, working)) for p, m in both],
+                "time_zone_hours": costs.distance[positions],
+                "overlap_hours": costs.overlap[positions].astype(np.int64),
             },
             columns=list(PAIR_COLUMNS),
         )
@@ -120,11 +107,11 @@ class MatchResult:
 
     def suggestions(self, learner_index: int, count: int | None = None) -> pd.DataFrame:
         """The learner's best feasible mentors by cost, whether or not they have room left."""
-        mentors, costs = self.costs.row(learner_index)
-        order = np.argsort(costs, kind="stable")[: count or self.config.suggestions]
-        chosen = mentors[order]
-        frame = self.explain(np.full(len(order), learner_index), chosen, costs[order])
-        frame["assigned"] = chosen == self.mentor_of[learner_index]
+        positions = self.costs.row(learner_index)
+        order = np.argsort(self.costs.cost[positions], kind="stable")
+        best = positions[order[: count or self.config.suggestions]]
+        frame = self.explain(best)
+        frame["assigned"] = self.costs.mentor[best] == self.mentor_of[learner_index]
         return frame
 
 

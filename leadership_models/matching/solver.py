@@ -1,61 +1,80 @@
-"""Optimal capacitated assignment: one column per mentor slot, solved by SciPy's LAPJVsp."""
+"""Optimal capacitated assignment as a min-cost maximum flow, solved by OR-Tools."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.sparse import csr_matrix
-from scipy.sparse.csgraph import min_weight_full_bipartite_matching
+from ortools.graph.python.min_cost_flow import SimpleMinCostFlow
 
 from .costs import PairCosts
 
+COST_SCALE = 1e9
+"""Costs become integers for the network solver: ties closer than 1e-9 may break either way."""
+
+
+class SolverError(RuntimeError):
+    """The network solver did not reach an optimum (e.g. costs too large for its integers)."""
+
 
 @dataclass(frozen=True)
-class SlotGraph:
-    """The sparse bipartite graph the solver sees.
+class FlowNetwork:
+    """The network the solver sees: source -> learner -> mentor -> sink.
 
-    Rows are learners with at least one feasible mentor. Column ``r`` is row ``r``'s "unmatched"
-    option; the columns after them are mentor slots, one per place of capacity. Feasible pairs
-    weigh ``cost + 1`` (the solver ignores zero weights); being unmatched weighs more than any
-    chain of feasible pairs, so the solver matches as many learners as it can, then minimises cost.
+    Nodes are the learners, then the mentors, then the source and the sink. Each learner may send
+    one unit to each feasible mentor at the pair's scaled cost; each mentor passes on as many
+    units as its capacity. A maximum flow of least cost matches as many learners as the
+    constraints and capacities allow and, among those matchings, has the least total cost.
     """
 
-    matrix: csr_matrix
-    rows: np.ndarray
-    """Learner index of each row."""
-    slot_mentor: np.ndarray
-    """Mentor index of each slot column (after the unmatched columns)."""
+    tails: np.ndarray
+    heads: np.ndarray
+    capacities: np.ndarray
+    unit_costs: np.ndarray
+    supplies: np.ndarray
+    """Supply of every node: the source sends one unit per learner, the sink takes them."""
+    pair_arcs: slice
+    """The arcs of the feasible pairs, in the order of ``PairCosts``."""
 
 
-def slot_graph(costs: PairCosts, capacity: np.ndarray) -> SlotGraph:
-    """Build the slot graph of the feasible pairs; a mentor gets at most one slot per candidate."""
-    learner, mentor = costs.learner, costs.mentor
-    rows, row_of = np.unique(learner, return_inverse=True)
-    n_rows = len(rows)
-    slots = np.minimum(capacity, np.bincount(mentor, minlength=costs.shape[1]))
-    slot_start = np.cumsum(slots) - slots
-    per_pair = slots[mentor]
-    indptr = np.zeros(n_rows + 1, dtype=np.int64)
-    indptr[1:] = np.cumsum(np.bincount(row_of, weights=per_pair, minlength=n_rows) + 1)
+def flow_network(costs: PairCosts, capacity: np.ndarray) -> FlowNetwork:
+    """Build the flow network of the feasible pairs with each mentor's capacity."""
+    n_learners, n_mentors = costs.shape
+    n_pairs = len(costs.cost)
+    source, sink = n_learners + n_mentors, n_learners + n_mentors + 1
+    learners = np.arange(n_learners, dtype=np.int32)
+    mentors = np.arange(n_learners, source, dtype=np.int32)
+    supplies = np.zeros(sink + 1, dtype=np.int64)
+    supplies[[source, sink]] = n_learners, -n_learners
+    return FlowNetwork(
+        tails=np.concatenate([np.full(n_learners, source), costs.learner, mentors]),
+        heads=np.concatenate([learners, n_learners + costs.mentor, np.full(n_mentors, sink)]),
+        capacities=np.concatenate(
+            [np.ones(n_learners + n_pairs, dtype=np.int64), np.asarray(capacity, dtype=np.int64)]
+        ),
+        unit_costs=np.concatenate(
+            [
+                np.zeros(n_learners, dtype=np.int64),
+                np.rint(costs.cost * COST_SCALE).astype(np.int64),
+                np.zeros(n_mentors, dtype=np.int64),
+            ]
+        ),
+        supplies=supplies,
+        pair_arcs=slice(n_learners, n_learners + n_pairs),
+    )
 
-    unmatched_weight = (n_rows + 1) * (float(costs.cost.max(initial=0.0)) + 1.0) + 1.0
-    data = np.empty(indptr[-1], dtype=np.float64)
-    indices = np.empty(indptr[-1], dtype=np.int32)
-    data[indptr[:-1]] = unmatched_weight
-    indices[indptr[:-1]] = np.arange(n_rows)
-    # Each row: its unmatched column, then for each feasible mentor that mentor's slot columns.
-    first = np.cumsum(per_pair) - per_pair + row_of + 1
-    column = (n_rows + slot_start)[mentor]
-    weight = costs.cost + 1.0
-    active = np.arange(len(mentor))
-    for place in range(int(slots.max(initial=0))):
-        active = active[per_pair[active] > place]
-        target = first[active] + place
-        indices[target] = column[active] + place
-        data[target] = weight[active]
-    matrix = csr_matrix((data, indices, indptr), shape=(n_rows, n_rows + int(slots.sum())))
-    return SlotGraph(matrix=matrix, rows=rows, slot_mentor=np.repeat(np.arange(len(slots)), slots))
+
+def max_flow_min_cost(network: FlowNetwork) -> SimpleMinCostFlow:
+    """Solve the network; return the solver holding the optimal flows."""
+    solver = SimpleMinCostFlow()
+    solver.add_arcs_with_capacity_and_unit_cost(
+        network.tails, network.heads, network.capacities, network.unit_costs
+    )
+    solver.set_nodes_supplies(np.arange(len(network.supplies)), network.supplies)
+    status = solver.solve_max_flow_with_min_cost()
+    if status != SimpleMinCostFlow.OPTIMAL:
+        raise SolverError(f"the min-cost flow solver stopped with status {status.name}")
+    return solver
 
 
 def assign(costs: PairCosts, capacity: np.ndarray) -> np.ndarray:
@@ -64,16 +83,15 @@ def assign(costs: PairCosts, capacity: np.ndarray) -> np.ndarray:
     The assignment matches as many learners as the constraints and capacities allow and, among
     those matchings, has the least total cost.
     """
-    return solve(slot_graph(costs, capacity), costs.shape[0])
+    return solve(flow_network(costs, capacity), costs)
 
 
-def solve(graph: SlotGraph, n_learners: int) -> np.ndarray:
-    """Solve a slot graph; return each learner's mentor index or -1."""
-    chosen = np.full(n_learners, -1, dtype=np.int64)
-    n_rows = graph.matrix.shape[0]
-    if n_rows == 0:
+def solve(network: FlowNetwork, costs: PairCosts) -> np.ndarray:
+    """Solve the network of these pair costs; return each learner's mentor index or -1."""
+    chosen = np.full(costs.shape[0], -1, dtype=np.int64)
+    if len(costs.cost) == 0:
         return chosen
-    row, column = min_weight_full_bipartite_matching(graph.matrix)
-    matched = column >= n_rows
-    chosen[graph.rows[row[matched]]] = graph.slot_mentor[column[matched] - n_rows]
+    arcs = np.arange(network.pair_arcs.start, network.pair_arcs.stop)
+    used = max_flow_min_cost(network).flows(arcs) > 0
+    chosen[costs.learner[used]] = costs.mentor[used]
     return chosen
