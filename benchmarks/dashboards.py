@@ -26,7 +26,13 @@ from playwright.sync_api import sync_playwright
 
 from leadership_models.assessment.demo_step import demo_cohort_step
 from leadership_models.atomic import write_table
-from leadership_models.dashboards.server import DASHBOARDS, VoilaServer, generate_notebooks
+from leadership_models.dashboards.server import (
+    DASHBOARDS,
+    DRAWN,
+    IS_DRAWN,
+    VoilaServer,
+    generate_notebooks,
+)
 from leadership_models.demo.run import DemoRun
 from leadership_models.engagement.synthetic import generate
 from leadership_models.leaders.audit import selection_rates
@@ -75,8 +81,9 @@ def synthetic_grades(enrolments: pd.DataFrame, seed: int, questions: int = 4) ->
 
 
 def one_cell_notebook(folder: Path) -> None:
-    """The baseline: one cell whose output is a line of text."""
-    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print('ready')")])
+    """The baseline: one cell whose output is a heading."""
+    cell = nbformat.v4.new_code_cell("from IPython.display import HTML\nHTML('<h1>ready</h1>')")
+    notebook = nbformat.v4.new_notebook(cells=[cell])
     notebook.metadata["kernelspec"] = {
         "name": "python3",
         "display_name": "Python 3",
@@ -100,12 +107,12 @@ def wait_for_fill(server: VoilaServer, name: str, after: int, timeout: float = 3
         time.sleep(0.5)
 
 
-def time_render(browser, url: str, selector: str) -> float:
-    """Seconds from navigation until ``selector`` is visible."""
+def time_render(browser, url: str, drawn: dict[str, int]) -> float:
+    """Seconds from navigation until the page is completely drawn (see ``DRAWN``)."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     start = time.perf_counter()
     page.goto(url)
-    page.wait_for_selector(selector, timeout=300_000)
+    page.wait_for_function(IS_DRAWN, arg=drawn, timeout=300_000, polling="raf")
     elapsed = time.perf_counter() - start
     page.close()
     return elapsed
@@ -139,8 +146,8 @@ def main() -> None:
             for _round in range(args.repeat):
                 for name in names:
                     fills = pool_fills(server)[name]
-                    selector = "text=ready" if name == BASELINE else ".js-plotly-plot .main-svg"
-                    times[name].append(time_render(browser, server.dashboard_url(name), selector))
+                    drawn = DRAWN.get(name, {})
+                    times[name].append(time_render(browser, server.dashboard_url(name), drawn))
                     wait_for_fill(server, name, after=fills)
             browser.close()
     baseline = statistics.median(times[BASELINE])

@@ -6,14 +6,16 @@ from pathlib import Path
 
 import ipywidgets as widgets
 import pandas as pd
-import plotly.graph_objects as go
 
 from ..framework import default_framework
 from ..i18n import _
 from ..reporting.progress import at_risk, learner_totals, progress_table, student_scores
 from ..reporting.snapshot import Snapshot, SnapshotError, data_dir_from_env
 from ..skillsmap.render import group_label
-from . import page
+from . import charts, page
+
+# Ten bands of the share of points; the last one includes 100 %.
+SCORE_BINS = [*range(0, 100, 10), 100.001]
 
 
 class CohortProgress:
@@ -77,12 +79,13 @@ class CohortProgress:
         by_region["region"] = [self._region(r) for r in by_region["region"]]
         regions = by_region["region"].tolist()
         self.by_region.children = [
-            page.figure(
+            charts.bar_chart(
                 _("Enrolled and submitting learners by region", lang),
-                [
-                    go.Bar(name=_("Enrolled", lang), x=regions, y=by_region["enrolled"].tolist()),
-                    go.Bar(name=_("Submitted", lang), x=regions, y=by_region["submitted"].tolist()),
-                ],
+                regions,
+                {
+                    _("Enrolled", lang): by_region["enrolled"],
+                    _("Submitted", lang): by_region["submitted"],
+                },
                 y_title=_("Learners", lang),
             )
         ]
@@ -99,26 +102,19 @@ class CohortProgress:
         )
         wanted = set(enrolled["course"] + "-" + enrolled["lang"])
         shares = student_scores(self.grades[self.grades["course"].isin(wanted)])["share"] * 100
+        bins = pd.cut(shares, SCORE_BINS, right=False, include_lowest=True)
+        counts = bins.value_counts(sort=False)
+        ranges = [f"{int(b.left)}–{int(b.right)}" for b in counts.index]
         self.scores.children = [
-            page.figure(
+            charts.bar_chart(
                 _("Distribution of learners' scores", lang),
-                [
-                    go.Histogram(
-                        x=shares.round(1).tolist(), xbins={"start": 0, "end": 100, "size": 10}
-                    )
-                ],
-                _("Share of points (%)", lang),
-                _("Learners", lang),
+                ranges,
+                {_("Learners", lang): counts.to_numpy()},
+                y_title=_("Learners", lang),
             )
         ]
-        bins = pd.cut(shares, range(0, 101, 10), include_lowest=True).value_counts(sort=False)
         self.scores_alt.value = page.text_alternative(
-            pd.DataFrame(
-                {
-                    _("Share of points (%)", lang): bins.index.astype(str),
-                    _("Learners", lang): bins.values,
-                }
-            ),
+            pd.DataFrame({_("Share of points (%)", lang): ranges, _("Learners", lang): counts}),
             _("Distribution of learners' scores", lang),
             lang=lang,
         )

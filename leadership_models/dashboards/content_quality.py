@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from ..i18n import _
 from ..reporting.item_analysis import item_statistics, rating_summary
 from ..reporting.snapshot import Snapshot, SnapshotError, data_dir_from_env
-from . import page
+from . import charts, page
 
 
 class ContentQuality:
@@ -56,20 +55,13 @@ class ContentQuality:
         lang = self.lang
         items = page.selected(self.items, "lang", self.language.value).drop(columns="lang")
         self.scatter.children = [
-            page.figure(
+            charts.scatter_chart(
                 _("Difficulty and discrimination of each question", lang),
-                [
-                    go.Scatter(
-                        x=items["difficulty"].tolist(),
-                        y=items["discrimination"].tolist(),
-                        text=items["grade_id"].tolist(),
-                        mode="markers+text",
-                        textposition="top center",
-                        marker={"size": 12},
-                    )
-                ],
-                _("Difficulty (share of points earned)", lang),
-                _("Discrimination (item-rest correlation)", lang),
+                items["difficulty"],
+                items["discrimination"],
+                items["grade_id"],
+                x_title=_("Difficulty (share of points earned)", lang),
+                y_title=_("Discrimination (item-rest correlation)", lang),
             )
         ]
         shown = items.assign(
@@ -93,9 +85,10 @@ class ContentQuality:
         ratings = page.selected(self.ratings, "lang", self.language.value)
         summary = rating_summary(ratings)
         self.rating_chart.children = [
-            page.figure(
+            charts.bar_chart(
                 _("Learner ratings per module", lang),
-                [go.Bar(x=summary["module"].tolist(), y=summary["mean_rating"].round(2).tolist())],
+                summary["module"],
+                {_("Mean rating (1-5)", lang): summary["mean_rating"].round(2)},
                 y_title=_("Mean rating (1-5)", lang),
             )
         ]

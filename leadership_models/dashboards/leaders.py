@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
+import pandas as pd
 
 from ..framework import Framework, default_framework
 from ..i18n import _
@@ -13,9 +13,10 @@ from ..leaders.config import default_scoring_config
 from ..leaders.explain import explain
 from ..reporting.snapshot import Snapshot, SnapshotError, data_dir_from_env
 from ..skillsmap.render import group_label
-from . import page
+from . import charts, page
 
 FAIRNESS_RATIO = 0.8
+PAGE_SIZE = 10
 AUDIT_DIMENSIONS = ("community_size", "region", "gender")
 
 
@@ -46,6 +47,15 @@ class PotentialLeaders:
             _("Audit by", lang), [(_(d.replace("_", " "), lang), d) for d in dimensions]
         )
         self.table = widgets.HTML()
+        self.previous = widgets.Button(description=_("Previous", lang))
+        self.next = widgets.Button(description=_("Next", lang))
+        self.position = widgets.HTML()
+        self.previous.on_click(lambda _button: self._turn(-1))
+        self.next.on_click(lambda _button: self._turn(1))
+        self.export = widgets.Button(description=_("Prepare the export for review (CSV)", lang))
+        self.export.layout.width = "auto"
+        self.export.on_click(lambda _button: self._export())
+        self.export_link = widgets.HTML()
         self.chart = widgets.Box()
         self.audit_table = widgets.HTML()
         for control in (self.role, self.region, self.size, self.dimension):
@@ -62,7 +72,12 @@ class PotentialLeaders:
                     ),
                 ),
                 widgets.HBox([self.role, self.region, self.size]),
-                page.section(_("Nominations", lang), self.table),
+                page.section(
+                    _("Nominations", lang),
+                    self.table,
+                    widgets.HBox([self.previous, self.position, self.next]),
+                    widgets.HBox([self.export, self.export_link]),
+                ),
                 page.section(
                     _("Fairness audit", lang), self.dimension, self.chart, self.audit_table
                 ),
@@ -74,18 +89,58 @@ class PotentialLeaders:
         return [(group_label(self.framework, column, v, self.lang), v) for v in values]
 
     def refresh(self) -> None:
-        """Redraw the nominations and the audit for the current filters."""
-        lang = self.lang
+        """Redraw the nominations (from the first page) and the audit for the current filters."""
         rows = self.nominations[
             (self.nominations["role"] == self.role.value) & self.nominations["nominated"]
         ]
         rows = page.selected(
             page.selected(rows, "region", self.region.value), "community_size", self.size.value
         )
-        rows = rows.sort_values("score", ascending=False)
+        self.rows = rows.sort_values("score", ascending=False)
+        self.first = 0
+        self.export_link.value = ""
+        self._show_page()
+        self._draw_audit()
+
+    def _turn(self, pages: int) -> None:
+        self.first = max(0, self.first + pages * PAGE_SIZE)
+        self._show_page()
+
+    def _show_page(self) -> None:
+        """Show one page of nominations: explaining thousands at once would stall the page."""
+        lang, total = self.lang, len(self.rows)
+        shown = self.rows.iloc[self.first : self.first + PAGE_SIZE]
+        count = _("{count} people nominated for review", lang).format(count=total)
+        self.table.value = f"<p>{count}</p>" + page.table_html(
+            self._review(shown).rename(columns=self._review_columns()),
+            _("Nominations", lang),
+            _("Nobody is nominated in this selection.", lang),
+            lang=lang,
+        )
+        self.position.value = (
+            _("{first}–{last} of {count}", lang).format(
+                first=self.first + 1, last=self.first + len(shown), count=total
+            )
+            if total
+            else ""
+        )
+        self.previous.disabled = self.first == 0
+        self.next.disabled = self.first + PAGE_SIZE >= total
+
+    def _export(self) -> None:
+        """Offer every nomination of the selection, explained, as a CSV for the human review."""
+        self.export_link.value = page.download_link(
+            self._review(self.rows),
+            f"nominations-{self.role.value}.csv",
+            _("Export for review (CSV)", self.lang),
+        )
+
+    def _review(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """Return what a reviewer reads of each nomination, explanation included."""
+        lang = self.lang
         config = default_scoring_config()
         explanations = explain(rows, config.role(self.role.value), config.context, lang)
-        review = rows.assign(
+        return rows.assign(
             region=[group_label(self.framework, "region", v, lang) for v in rows["region"]],
             community_size=[
                 group_label(self.framework, "community_size", v, lang)
@@ -94,7 +149,10 @@ class PotentialLeaders:
             score_percentile=(rows["score_percentile"] * 100).round().astype(int),
             explanation=explanations,
         )[["user_name", "home_wiki", "region", "community_size", "score_percentile", "explanation"]]
-        columns = {
+
+    def _review_columns(self) -> dict[str, str]:
+        lang = self.lang
+        return {
             "user_name": _("Contributor", lang),
             "home_wiki": _("Home wiki", lang),
             "region": _("Region", lang),
@@ -102,20 +160,6 @@ class PotentialLeaders:
             "score_percentile": _("Percentile among peers", lang),
             "explanation": _("Why", lang),
         }
-        count = _("{count} people nominated for review", lang).format(count=len(review))
-        self.table.value = (
-            f"<p>{count}</p>"
-            + page.table_html(
-                review.rename(columns=columns),
-                _("Nominations", lang),
-                _("Nobody is nominated in this selection.", lang),
-                lang=lang,
-            )
-            + page.download_link(
-                review, f"nominations-{self.role.value}.csv", _("Export for review (CSV)", lang)
-            )
-        )
-        self._draw_audit()
 
     def _draw_audit(self) -> None:
         lang, fw = self.lang, self.framework
@@ -124,18 +168,14 @@ class PotentialLeaders:
             & (self.audit["dimension"] == self.dimension.value)
         ]
         labels = [group_label(fw, self.dimension.value, str(g), lang) for g in audit["group"]]
-        colours = [page.PALETTE[5] if flagged else page.PALETTE[0] for flagged in audit["flagged"]]
+        colours = [charts.PALETTE[5] if flag else charts.PALETTE[0] for flag in audit["flagged"]]
         self.chart.children = [
-            page.figure(
+            charts.bar_chart(
                 _("Selection rate per group", lang),
-                [
-                    go.Bar(
-                        x=labels,
-                        y=(audit["rate"] * 100).round(2).tolist(),
-                        marker={"color": colours},
-                    )
-                ],
+                labels,
+                {_("Nominated (%)", lang): (audit["rate"] * 100).round(2)},
                 y_title=_("Nominated (%)", lang),
+                colours=colours,
             )
         ]
         shown = audit.assign(

@@ -10,13 +10,9 @@ from urllib.parse import parse_qs
 
 import ipywidgets as widgets
 import pandas as pd
-import plotly.graph_objects as go
 
 from ..i18n import LANGUAGES, _
 
-# Okabe & Ito's palette: distinguishable with every common colour-vision deficiency.
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-HEATMAP_SCALE = "Cividis"  # perceptually uniform and colour-blind safe
 ALL = "__all__"
 
 
@@ -86,32 +82,6 @@ def download_link(frame: pd.DataFrame, filename: str, label: str) -> str:
         f"<a download='{html.escape(filename)}' "
         f"href='data:text/csv;charset=utf-8;base64,{payload}'>"
         f"{html.escape(label)}</a>"
-    )
-
-
-def figure(
-    title: str,
-    traces: Sequence[go.BaseTraceType],
-    x_title: str = "",
-    y_title: str = "",
-    height: int = 380,
-) -> go.FigureWidget:
-    """Return a chart with the kit's accessible defaults (palette, titles, sizes).
-
-    Build a new one for each redraw: traces given at construction reach the browser even when
-    the chart is not displayed yet, which in-place updates before display do not.
-    """
-    return go.FigureWidget(
-        data=list(traces),
-        layout=go.Layout(
-            title=title,
-            colorway=PALETTE,
-            xaxis_title=x_title,
-            yaxis_title=y_title,
-            height=height,
-            margin={"l": 60, "r": 20, "t": 50, "b": 60},
-            font={"size": 14},
-        ),
     )
 
 

@@ -13,6 +13,18 @@ from ..reporting.snapshot import DATA_ENV
 from ..serving import LocalServer
 
 DASHBOARDS = ("skills-map", "potential-leaders", "cohort-progress", "content-quality")
+DRAWN = {
+    "skills-map": {".lk-heatmap": 1},
+    "potential-leaders": {".bqplot.figure:has(.axis)": 1},
+    "cohort-progress": {".bqplot.figure:has(.axis)": 2},
+    "content-quality": {".bqplot.figure:has(.axis)": 2},
+}
+"""What each dashboard shows once completely drawn (charts count once their axes are drawn,
+which holds whatever the data): CSS selector -> how many of it."""
+IS_DRAWN = """drawn => document.querySelector('h1')?.checkVisibility()
+  && Object.entries(drawn).every(([selector, count]) =>
+    document.querySelectorAll(selector).length >= count)"""
+"""A browser-side predicate: given a page's DRAWN entry, is the page completely drawn?"""
 
 
 def jupyter_dir() -> Path:

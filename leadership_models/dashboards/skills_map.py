@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import ipywidgets as widgets
-import pandas as pd
-import plotly.graph_objects as go
 
 from ..assessment import build_profiles, load_assessments, load_people
 from ..content.loader import find_root, load_courses, load_modules
@@ -15,7 +13,7 @@ from ..i18n import _
 from ..reporting.snapshot import Snapshot, SnapshotError, data_dir_from_env
 from ..skillsmap import ALL, assets, holders, load_needs, needs, top_needs
 from ..skillsmap.render import group_label
-from . import page
+from . import charts, page
 
 GROUPINGS = ("region", "community_size", "affiliate_type")
 
@@ -53,8 +51,7 @@ class SkillsMap:
             [(c.label(lang), c.id) for c in fw.categories()],
             _("All skill areas", lang),
         )
-        self.heatmap = widgets.Box()
-        self.alternative = widgets.HTML()
+        self.heatmap = widgets.HTML()
         for control in (self.grouping, self.level, self.category):
             control.observe(lambda _change: self.refresh(), names="value")
         self.refresh()
@@ -66,7 +63,6 @@ class SkillsMap:
                 ),
                 widgets.HBox([self.grouping, self.level, self.category]),
                 self.heatmap,
-                self.alternative,
                 page.section(
                     _("Top unmet needs per region", lang),
                     widgets.HTML(self._needs_table()),
@@ -89,33 +85,15 @@ class SkillsMap:
             or (s.parent and fw.skills[s.parent].parent == self.category.value)
         ]
         grid = table.pivot(index="skill_id", columns=by, values="holders").reindex(skills)
-        labels = [fw.skill(s).label(lang) for s in grid.index]
-        groups = [group_label(fw, by, g, lang) for g in grid.columns]
-        hidden = _("suppressed", lang)
-        text = grid.astype(object).where(grid.notna(), hidden).astype(str).to_numpy()
+        grid.index = [fw.skill(s).label(lang) for s in grid.index]
+        grid.columns = [group_label(fw, by, g, lang) for g in grid.columns]
         title = _("People at level {level} or above", lang).format(level=self.level.value)
-        self.heatmap.children = [
-            page.figure(
-                title,
-                [
-                    go.Heatmap(
-                        z=grid.astype("Float64").to_numpy(dtype=float, na_value=float("nan")),
-                        x=groups,
-                        y=labels,
-                        text=text,
-                        texttemplate="%{text}",
-                        colorscale=page.HEATMAP_SCALE,
-                        hoverongaps=False,
-                        colorbar={"title": _("People", lang)},
-                    )
-                ],
-                height=max(380, 24 * len(labels) + 200),
-            )
-        ]
-        self.alternative.value = page.text_alternative(
-            pd.DataFrame(text, columns=groups).assign(**{_("Skill", lang): labels}).iloc[:, ::-1],
+        self.heatmap.value = charts.heatmap_table(
+            grid,
             title,
-            lang=lang,
+            corner=_("Skill", lang),
+            suppressed=_("suppressed", lang),
+            legend=_("People", lang),
         )
 
     def _needs_table(self) -> str:

@@ -9,13 +9,12 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, Page, Request
 
-from leadership_models.dashboards.server import DASHBOARDS, VoilaServer
+from leadership_models.dashboards.server import DASHBOARDS, DRAWN, IS_DRAWN, VoilaServer
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 RENDER_TIMEOUT_MS = 180_000
-DRAWN = ".js-plotly-plot .main-svg"  # a chart has been drawn
 SPANISH_TITLES = {
     "skills-map": "Mapa de habilidades",
     "potential-leaders": "Posibles líderes",
@@ -24,7 +23,16 @@ SPANISH_TITLES = {
 }
 
 
-def open_dashboard(browser: Browser, url: str) -> tuple[Page, list[str], list[str]]:
+def wait_until_drawn(page: Page, name: str) -> None:
+    """Wait until the dashboard is completely drawn, or shows a notice instead."""
+    page.wait_for_function(
+        f"drawn => ({IS_DRAWN})(drawn) || document.querySelector('.lk-notice') !== null",
+        arg=DRAWN[name],
+        timeout=RENDER_TIMEOUT_MS,
+    )
+
+
+def open_dashboard(browser: Browser, name: str, url: str) -> tuple[Page, list[str], list[str]]:
     """Open a dashboard, recording console errors and requests to any host but loopback."""
     page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="es-ES")
     errors: list[str] = []
@@ -44,7 +52,7 @@ def open_dashboard(browser: Browser, url: str) -> tuple[Page, list[str], list[st
 
     page.on("request", note_request)
     page.goto(url)
-    page.wait_for_selector(f"{DRAWN}, .lk-notice", timeout=RENDER_TIMEOUT_MS)
+    wait_until_drawn(page, name)
     notices = page.locator(".lk-notice").all_inner_texts()
     assert not notices, f"the dashboard shows a notice instead of its data: {notices}"
     return page, errors, outside
@@ -55,7 +63,7 @@ def test_dashboard_renders_filters_offline_and_accessibly(
     browser: Browser, voila: VoilaServer, artifacts: Path, name: str
 ) -> None:
     """Does it render demo data in Spanish, follow a filter, stay offline and pass axe?"""
-    page, errors, outside = open_dashboard(browser, voila.dashboard_url(name, "es"))
+    page, errors, outside = open_dashboard(browser, name, voila.dashboard_url(name, "es"))
     assert page.inner_text("h1") == SPANISH_TITLES[name]
 
     before = page.inner_text("body")
@@ -63,7 +71,7 @@ def test_dashboard_renders_filters_offline_and_accessibly(
     page.wait_for_function(
         "before => document.body.innerText !== before", arg=before, timeout=60_000
     )
-    page.wait_for_selector(DRAWN, timeout=RENDER_TIMEOUT_MS)
+    wait_until_drawn(page, name)
     page.screenshot(path=artifacts / f"dashboard-{name}.png", full_page=True)
 
     page.add_script_tag(path=str(AXE))

@@ -22,7 +22,7 @@ CORE = (
     "content",
     "reporting",
 )  # hub, demo and cli sit above everything: they deploy and run all the layers
-USER_INTERFACE = ("ipywidgets", "plotly", "voila", "anywidget")
+USER_INTERFACE = ("ipywidgets", "bqplot", "voila", "anywidget")
 
 
 def imported_modules(file: Path) -> set[str]:
