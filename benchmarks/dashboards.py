@@ -22,6 +22,7 @@ from pathlib import Path
 import nbformat
 import numpy as np
 import pandas as pd
+import psutil
 from playwright.sync_api import sync_playwright
 
 from leadership_models.assessment.demo_step import demo_cohort_step
@@ -99,12 +100,39 @@ def pool_fills(server: VoilaServer) -> Counter[str]:
 
 
 def wait_for_fill(server: VoilaServer, name: str, after: int, timeout: float = 300) -> None:
-    """Wait until ``name``'s pool has been filled more than ``after`` times."""
+    """Wait until ``name``'s pool has been refilled (more than ``after`` times) and is warm.
+
+    Voila reports a pool filled once the kernel has started, while the notebook may still be
+    running up to ``wait_for_request``; a waiting kernel uses no CPU, so the pool is warm once
+    Voila and its kernels are idle.
+    """
     deadline = time.monotonic() + timeout
     while pool_fills(server)[name] <= after:
         if time.monotonic() > deadline:
             raise TimeoutError(f"Voila did not preheat a kernel for {name}")
         time.sleep(0.5)
+    wait_until_idle(server, deadline)
+
+
+def wait_until_idle(server: VoilaServer, deadline: float, threshold: float = 0.1) -> None:
+    """Wait until Voila and its kernels together use under ``threshold`` CPU seconds per second."""
+    assert server.process is not None
+    voila = psutil.Process(server.process.pid)
+    while time.monotonic() < deadline:
+        processes = [voila, *voila.children(recursive=True)]
+        before = sum(_cpu(p) for p in processes)
+        time.sleep(0.5)
+        if sum(_cpu(p) for p in processes) - before < threshold * 0.5:
+            return
+    raise TimeoutError("Voila's kernels did not settle")
+
+
+def _cpu(process: psutil.Process) -> float:
+    try:
+        times = process.cpu_times()
+    except psutil.NoSuchProcess:
+        return 0.0
+    return times.user + times.system
 
 
 def time_render(browser, url: str, drawn: dict[str, int]) -> float:
@@ -151,10 +179,11 @@ def main() -> None:
                     wait_for_fill(server, name, after=fills)
             browser.close()
     baseline = statistics.median(times[BASELINE])
-    print(f"{'page':<20}{'median s':>10}{'ratio':>8}")
+    print(f"{'page':<20}{'median s':>10}{'ratio':>8}  every run (s)")
     for name in names:
         median = statistics.median(times[name])
-        print(f"{name:<20}{median:>10.2f}{median / baseline:>8.2f}")
+        runs = " ".join(f"{t:.2f}" for t in times[name])
+        print(f"{name:<20}{median:>10.2f}{median / baseline:>8.2f}  {runs}")
 
 
 if __name__ == "__main__":

@@ -43,7 +43,13 @@ class CohortProgress:
         self.scores = widgets.Box()
         self.region_alt = widgets.HTML()
         self.scores_alt = widgets.HTML()
-        self.risk = widgets.HTML()
+        self.risk = page.PagedTable(
+            _("Learners at risk of dropping out", lang),
+            _("No learner is at risk in this selection.", lang),
+            lang,
+            shape=self._risk_rows,
+        )
+        self.risk_download = widgets.HTML()
         self.lang = lang
         for control in (self.course, self.language):
             control.observe(lambda _change: self.refresh(), names="value")
@@ -64,7 +70,9 @@ class CohortProgress:
                 self.region_alt,
                 self.scores,
                 self.scores_alt,
-                page.section(_("Learners at risk of dropping out", lang), self.risk),
+                page.section(
+                    _("Learners at risk of dropping out", lang), self.risk, self.risk_download
+                ),
             ]
         )
 
@@ -120,6 +128,16 @@ class CohortProgress:
         )
         self.summary.value = self._summary(enrolled)
         risky = at_risk(enrolled, self.people, self.grades, self.as_of)
+        self.risk.show(risky)
+        self.risk_download.value = (
+            page.download_link(risky, "learners-at-risk.csv", _("Download the list (CSV)", lang))
+            if not risky.empty
+            else ""
+        )
+
+    def _risk_rows(self, rows: pd.DataFrame) -> pd.DataFrame:
+        """Return one page of learners at risk as shown: labelled region, named columns."""
+        lang = self.lang
         columns = {
             "name": _("Learner", lang),
             "course": _("Course", lang),
@@ -127,18 +145,8 @@ class CohortProgress:
             "region": _("Region", lang),
             "reason": _("Reason", lang),
         }
-        shown = risky.assign(region=[self._region(r) for r in risky["region"]])
-        shown = shown.drop(columns="person_id").rename(columns=columns)
-        self.risk.value = page.table_html(
-            shown,
-            _("Learners at risk of dropping out", lang),
-            _("No learner is at risk in this selection.", lang),
-            lang=lang,
-        ) + (
-            page.download_link(risky, "learners-at-risk.csv", _("Download the list (CSV)", lang))
-            if not risky.empty
-            else ""
-        )
+        shown = rows.assign(region=[self._region(r) for r in rows["region"]])
+        return shown.drop(columns="person_id").rename(columns=columns)
 
     def _region(self, region: str) -> str:
         return group_label(default_framework(), "region", region, self.lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import ipywidgets as widgets
+import pandas as pd
 
 from ..i18n import _
 from ..reporting.item_analysis import item_statistics, rating_summary
@@ -29,7 +30,12 @@ class ContentQuality:
             _("Course language", lang), [(x, x) for x in taught], _("All languages", lang)
         )
         self.scatter = widgets.Box()
-        self.item_table = widgets.HTML()
+        self.item_table = page.PagedTable(
+            _("Item analysis per question", lang),
+            _("Nothing to show for this selection.", lang),
+            lang,
+            shape=self._item_rows,
+        )
         self.rating_chart = widgets.Box()
         self.rating_alt = widgets.HTML()
         self.language.observe(lambda _change: self.refresh(), names="value")
@@ -64,23 +70,9 @@ class ContentQuality:
                 y_title=_("Discrimination (item-rest correlation)", lang),
             )
         ]
-        shown = items.assign(
-            difficulty=items["difficulty"].round(2),
-            discrimination=items["discrimination"].round(2),
-            flag=[_(flag, lang) for flag in items["flag"]],
-        ).rename(
-            columns={
-                "course": _("Course", lang),
-                "assignment": _("Module", lang),
-                "grade_id": _("Question", lang),
-                "students": _("Learners", lang),
-                "difficulty": _("Difficulty", lang),
-                "discrimination": _("Discrimination", lang),
-                "flag": _("Finding", lang),
-            }
-        )
-        self.item_table.value = page.table_html(
-            shown, _("Item analysis per question", lang), lang=lang
+        # Questions with a finding first, the least discriminating at the top.
+        self.item_table.show(
+            items.assign(fine=items["flag"] == "ok").sort_values(["fine", "discrimination"])
         )
         ratings = page.selected(self.ratings, "lang", self.language.value)
         summary = rating_summary(ratings)
@@ -102,6 +94,29 @@ class ContentQuality:
             ),
             _("Learner ratings per module", lang),
             lang=lang,
+        )
+
+    def _item_rows(self, items: pd.DataFrame) -> pd.DataFrame:
+        """Return one page of item statistics as shown: rounded, findings and columns named."""
+        lang = self.lang
+        return (
+            items.drop(columns="fine")
+            .assign(
+                difficulty=items["difficulty"].round(2),
+                discrimination=items["discrimination"].round(2),
+                flag=[_(flag, lang) for flag in items["flag"]],
+            )
+            .rename(
+                columns={
+                    "course": _("Course", lang),
+                    "assignment": _("Module", lang),
+                    "grade_id": _("Question", lang),
+                    "students": _("Learners", lang),
+                    "difficulty": _("Difficulty", lang),
+                    "discrimination": _("Discrimination", lang),
+                    "flag": _("Finding", lang),
+                }
+            )
         )
 
     def _translations(self) -> str:

@@ -16,7 +16,6 @@ from ..skillsmap.render import group_label
 from . import charts, page
 
 FAIRNESS_RATIO = 0.8
-PAGE_SIZE = 10
 AUDIT_DIMENSIONS = ("community_size", "region", "gender")
 
 
@@ -46,12 +45,13 @@ class PotentialLeaders:
         self.dimension = page.dropdown(
             _("Audit by", lang), [(_(d.replace("_", " "), lang), d) for d in dimensions]
         )
-        self.table = widgets.HTML()
-        self.previous = widgets.Button(description=_("Previous", lang))
-        self.next = widgets.Button(description=_("Next", lang))
-        self.position = widgets.HTML()
-        self.previous.on_click(lambda _button: self._turn(-1))
-        self.next.on_click(lambda _button: self._turn(1))
+        self.count = widgets.HTML()
+        self.table = page.PagedTable(
+            _("Nominations", lang),
+            _("Nobody is nominated in this selection.", lang),
+            lang,
+            shape=lambda rows: self._review(rows).rename(columns=self._review_columns()),
+        )
         self.export = widgets.Button(description=_("Prepare the export for review (CSV)", lang))
         self.export.layout.width = "auto"
         self.export.on_click(lambda _button: self._export())
@@ -74,8 +74,8 @@ class PotentialLeaders:
                 widgets.HBox([self.role, self.region, self.size]),
                 page.section(
                     _("Nominations", lang),
+                    self.count,
                     self.table,
-                    widgets.HBox([self.previous, self.position, self.next]),
                     widgets.HBox([self.export, self.export_link]),
                 ),
                 page.section(
@@ -97,35 +97,12 @@ class PotentialLeaders:
             page.selected(rows, "region", self.region.value), "community_size", self.size.value
         )
         self.rows = rows.sort_values("score", ascending=False)
-        self.first = 0
+        self.count.value = _("{count} people nominated for review", self.lang).format(
+            count=len(self.rows)
+        )
+        self.table.show(self.rows)
         self.export_link.value = ""
-        self._show_page()
         self._draw_audit()
-
-    def _turn(self, pages: int) -> None:
-        self.first = max(0, self.first + pages * PAGE_SIZE)
-        self._show_page()
-
-    def _show_page(self) -> None:
-        """Show one page of nominations: explaining thousands at once would stall the page."""
-        lang, total = self.lang, len(self.rows)
-        shown = self.rows.iloc[self.first : self.first + PAGE_SIZE]
-        count = _("{count} people nominated for review", lang).format(count=total)
-        self.table.value = f"<p>{count}</p>" + page.table_html(
-            self._review(shown).rename(columns=self._review_columns()),
-            _("Nominations", lang),
-            _("Nobody is nominated in this selection.", lang),
-            lang=lang,
-        )
-        self.position.value = (
-            _("{first}–{last} of {count}", lang).format(
-                first=self.first + 1, last=self.first + len(shown), count=total
-            )
-            if total
-            else ""
-        )
-        self.previous.disabled = self.first == 0
-        self.next.disabled = self.first + PAGE_SIZE >= total
 
     def _export(self) -> None:
         """Offer every nomination of the selection, explained, as a CSV for the human review."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import html
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from urllib.parse import parse_qs
 
 import ipywidgets as widgets
@@ -98,6 +98,62 @@ def dropdown(
 def selected(frame: pd.DataFrame, column: str, value: str) -> pd.DataFrame:
     """Return the rows whose ``column`` equals ``value``, or all rows for the 'all' option."""
     return frame if value == ALL else frame[frame[column] == value]
+
+
+class PagedTable(widgets.VBox):
+    """A long table shown a page at a time, with previous and next buttons.
+
+    Pages keep dashboards light: thousands of rows would be sent to and laid out by the browser
+    at once. ``shape`` turns the raw rows of one page into the columns shown (labels,
+    explanations), so costly work is done only for the rows on screen.
+    """
+
+    def __init__(
+        self,
+        caption: str,
+        empty: str,
+        lang: str,
+        shape: Callable[[pd.DataFrame], pd.DataFrame] = lambda rows: rows,
+        page_size: int = 10,
+    ) -> None:
+        self.caption, self.empty, self.lang, self.shape = caption, empty, lang, shape
+        self.page_size = page_size
+        self.rows = pd.DataFrame()
+        self.first = 0
+        self.table = widgets.HTML()
+        self.position = widgets.HTML()
+        self.previous = widgets.Button(description=_("Previous", lang))
+        self.next = widgets.Button(description=_("Next", lang))
+        self.previous.on_click(lambda _button: self.turn(-1))
+        self.next.on_click(lambda _button: self.turn(1))
+        super().__init__([self.table, widgets.HBox([self.previous, self.position, self.next])])
+
+    def show(self, rows: pd.DataFrame) -> None:
+        """Show ``rows`` from the first page on."""
+        self.rows, self.first = rows, 0
+        self._draw()
+
+    def turn(self, pages: int) -> None:
+        """Move ``pages`` pages forward (or back, if negative), stopping at the first."""
+        self.first = max(0, self.first + pages * self.page_size)
+        self._draw()
+
+    def _draw(self) -> None:
+        total = len(self.rows)
+        shown = self.rows.iloc[self.first : self.first + self.page_size]
+        self.table.value = table_html(self.shape(shown), self.caption, self.empty, lang=self.lang)
+        self.position.value = (
+            _("{first}–{last} of {count}", self.lang).format(
+                first=self.first + 1, last=self.first + len(shown), count=total
+            )
+            if total
+            else ""
+        )
+        self.previous.disabled = self.first == 0
+        self.next.disabled = self.first + self.page_size >= total
+        self.previous.layout.visibility = self.next.layout.visibility = (
+            "visible" if total > self.page_size else "hidden"
+        )
 
 
 def notice(message: str) -> widgets.HTML:

@@ -56,3 +56,30 @@ def test_selected_all_keeps_every_row():
     frame = pd.DataFrame({"region": ["lac", "ssa", "lac"]})
     assert len(page.selected(frame, "region", page.ALL)) == 3
     assert page.selected(frame, "region", "lac")["region"].tolist() == ["lac", "lac"]
+
+
+def test_paged_table_shapes_only_the_rows_on_screen():
+    """Does a paged table shape and show one page, turn pages, and stop at both ends?"""
+    shaped: list[int] = []
+
+    def shape(rows: pd.DataFrame) -> pd.DataFrame:
+        shaped.append(len(rows))
+        return rows.rename(columns={"n": "Number"})
+
+    table = page.PagedTable("Numbers", "None.", "en", shape=shape, page_size=10)
+    table.show(pd.DataFrame({"n": range(25)}))
+    assert shaped == [10] and table.position.value == "1–10 of 25"
+    assert "<th>Number</th>" in table.table.value and table.previous.disabled
+    table.turn(2)
+    assert table.position.value == "21–25 of 25" and table.next.disabled
+    assert "<td>24</td>" in table.table.value and "<td>19</td>" not in table.table.value
+    table.turn(-5)
+    assert table.first == 0
+
+
+def test_paged_table_without_rows_says_so_and_hides_its_buttons():
+    """Does an empty selection show the notice, with no position and hidden buttons?"""
+    table = page.PagedTable("Numbers", "Nothing here.", "en")
+    table.show(pd.DataFrame({"n": []}))
+    assert "Nothing here." in table.table.value and table.position.value == ""
+    assert table.next.layout.visibility == "hidden"
