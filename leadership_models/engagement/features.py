@@ -9,7 +9,7 @@ import ibis
 import pandas as pd
 from ibis import _
 
-from .schema import EDIT_KINDS, Definitions, default_definitions
+from .schema import COMMUNITY_KINDS, EDIT_KINDS, Definitions, default_definitions
 
 #: Every feature the kit computes, in output order.
 FEATURES = (
@@ -63,10 +63,14 @@ class Window:
         """Length of the window in days."""
         return (self.end - self.start).total_seconds() / _SECONDS_PER_DAY
 
-    def last_months_start(self, months: int) -> int:
-        """Return the month index (year * 12 + month - 1) where the last ``months`` begin."""
-        last = self.end - pd.Timedelta(microseconds=1)
-        return last.year * 12 + last.month - 1 - months + 1
+    def month_starts(self) -> list[pd.Timestamp]:
+        """Return the first instant of every calendar month the window touches, in order."""
+        first = self.start.normalize().replace(day=1)
+        return list(pd.date_range(first, self.end - pd.Timedelta(microseconds=1), freq="MS"))
+
+    def last_months_start(self, months: int) -> pd.Timestamp:
+        """Return the first instant of the window's last ``months`` calendar months."""
+        return self.month_starts()[-1] - pd.DateOffset(months=months - 1)
 
 
 def default_window(events: ibis.Table, definitions: Definitions | None = None) -> Window:
@@ -77,8 +81,18 @@ def default_window(events: ibis.Table, definitions: Definitions | None = None) -
     return Window.ending(utc(stop).normalize() + pd.Timedelta(days=1), definitions.window_months)
 
 
-def _month_index(ts: ibis.TimestampValue) -> ibis.IntegerValue:
-    return ts.year() * 12 + ts.month() - 1
+def _month_number(ts: ibis.TimestampValue, window: Window) -> ibis.IntegerValue:
+    """Return which of the window's calendar months ``ts`` falls in, counting from 0.
+
+    Plain comparisons with each month's first instant, rather than extracting year and month,
+    keep this fast on every backend (DuckDB's calendar on zoned timestamps is slow).
+    """
+    later = window.month_starts()[1:]
+    if not later:
+        return ibis.literal(0)
+    return ibis.cases(
+        *((ts < start, number) for number, start in enumerate(later)), else_=len(later)
+    )
 
 
 def _days_between(later: pd.Timestamp, earlier: ibis.TimestampValue) -> ibis.FloatingValue:
@@ -99,60 +113,11 @@ def engagement_features(
     """
     d = definitions or default_definitions()
     people = contributors.filter(~contributors.opted_out)
-    in_window = events.filter(
-        (events.timestamp >= ibis.literal(window.start))
-        & (events.timestamp < ibis.literal(window.end))
+    in_window = (events.timestamp >= ibis.literal(window.start)) & (
+        events.timestamp < ibis.literal(window.end)
     )
-
-    is_edit = in_window.kind.isin(EDIT_KINDS)
-    count = in_window["count"]
-    growth_start = window.last_months_start(d.growth_months)
-    cells = in_window.group_by(
-        "user_id", "wiki", "namespace", month=_month_index(in_window.timestamp)
-    ).aggregate(
-        edits=ibis.ifelse(is_edit, count, 0).sum(),
-        content_edits=ibis.ifelse(
-            (in_window.kind == "edit") & in_window.namespace.isin(d.content_namespaces), count, 0
-        ).sum(),
-        community_edits=ibis.ifelse(
-            (in_window.kind == "talk_edit") | (in_window.kind == "project_edit"), count, 0
-        ).sum(),
-        last_activity=in_window.timestamp.max(),
-        **{
-            name: ibis.ifelse(in_window.kind == kind, count, 0).sum()
-            for name, kind in _KIND_TOTALS.items()
-        },
-    )
-
-    per_user = cells.group_by("user_id").aggregate(
-        edits=_.edits.sum(),
-        content_edits=_.content_edits.sum(),
-        community_edits=_.community_edits.sum(),
-        namespaces=ibis.ifelse(_.edits > 0, _.namespace, ibis.null()).nunique(),
-        projects=_.wiki.nunique(),
-        last_activity=_.last_activity.max(),
-        recent_edits=ibis.ifelse(_.month >= growth_start, _.edits, 0).sum(),
-        prior_edits=ibis.ifelse(
-            (_.month < growth_start) & (_.month >= growth_start - d.growth_months), _.edits, 0
-        ).sum(),
-        **{name: getattr(_, name).sum() for name in _KIND_TOTALS},
-    )
-
-    active = (
-        cells.group_by("user_id", "month")
-        .aggregate(content_edits=_.content_edits.sum())
-        .filter(_.content_edits >= d.active_month_min_edits)
-    )
-    islands = active.mutate(
-        island=_.month - ibis.row_number().over(group_by="user_id", order_by="month")
-    )
-    streaks = (
-        islands.group_by("user_id", "island")
-        .aggregate(length=_.count())
-        .group_by("user_id")
-        .aggregate(active_months=_.length.sum(), longest_streak=_.length.max())
-    )
-
+    per_user = _totals(events.filter(in_window), window, d)
+    streaks = _streaks(events.filter(in_window & _is_content_edit(events, d)), window, d)
     joined = people.left_join(per_user, "user_id").left_join(streaks, "user_id")
     zero = {
         name: joined[name].fill_null(0)
@@ -183,4 +148,65 @@ def engagement_features(
             (joined.recent_edits.fill_null(0) + 1).cast("float64")
             / (joined.prior_edits.fill_null(0) + 1).cast("float64")
         ).ln(),
+    )
+
+
+def _totals(events: ibis.Table, window: Window, d: Definitions) -> ibis.Table:
+    """Return per-person totals, breadth, last activity and growth inputs over ``events``.
+
+    Counts are first summed per (person, wiki, namespace, kind): few such cells per person,
+    so the per-kind totals and the distinct wikis and namespaces are cheap to take from them.
+    """
+    ts, count = events.timestamp, events["count"]
+    recent = window.last_months_start(d.growth_months)
+    prior = recent - pd.DateOffset(months=d.growth_months)
+    cells = events.group_by("user_id", "wiki", "namespace", "kind").aggregate(
+        count=count.sum(),
+        last_activity=ts.max(),
+        recent=ibis.ifelse(ts >= ibis.literal(recent), count, 0).sum(),
+        prior=ibis.ifelse(
+            (ts >= ibis.literal(prior)) & (ts < ibis.literal(recent)), count, 0
+        ).sum(),
+    )
+    is_edit = cells.kind.isin(EDIT_KINDS)
+
+    def total(where: ibis.BooleanValue, column: str = "count") -> ibis.IntegerValue:
+        return ibis.ifelse(where, cells[column], 0).sum()
+
+    return cells.group_by("user_id").aggregate(
+        edits=total(is_edit),
+        content_edits=total(_is_content_edit(cells, d)),
+        community_edits=total(cells.kind.isin(COMMUNITY_KINDS)),
+        recent_edits=total(is_edit, "recent"),
+        prior_edits=total(is_edit, "prior"),
+        last_activity=cells.last_activity.max(),
+        namespaces=ibis.ifelse(
+            is_edit & (cells["count"] > 0), cells.namespace, ibis.null()
+        ).nunique(),
+        projects=cells.wiki.nunique(),
+        **{name: total(cells.kind == kind) for name, kind in _KIND_TOTALS.items()},
+    )
+
+
+def _is_content_edit(table: ibis.Table, d: Definitions) -> ibis.BooleanValue:
+    """Whether rows of ``table`` are edits of content pages (Wikimedia's content namespaces)."""
+    return (table.kind == "edit") & table.namespace.isin(d.content_namespaces)
+
+
+def _streaks(content_edits: ibis.Table, window: Window, d: Definitions) -> ibis.Table:
+    """Return each person's active months and longest run of consecutive active months."""
+    month = _month_number(content_edits.timestamp, window)
+    active = (
+        content_edits.group_by("user_id", month=month)
+        .aggregate(content_edits=_["count"].sum())
+        .filter(_.content_edits >= d.active_month_min_edits)
+    )
+    islands = active.mutate(
+        island=_.month - ibis.row_number().over(group_by="user_id", order_by="month")
+    )
+    return (
+        islands.group_by("user_id", "island")
+        .aggregate(length=_.count())
+        .group_by("user_id")
+        .aggregate(active_months=_.length.sum(), longest_streak=_.length.max())
     )

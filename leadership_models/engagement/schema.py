@@ -15,6 +15,8 @@ from ..framework import default_framework
 
 #: Kinds of activity an event records; edits are split by where they happen.
 EDIT_KINDS = ("edit", "talk_edit", "project_edit")
+#: Edits of community-facing pages: talk pages and project pages.
+COMMUNITY_KINDS = ("talk_edit", "project_edit")
 KINDS = (
     *EDIT_KINDS,
     "thanks_received",

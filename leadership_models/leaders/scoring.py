@@ -38,11 +38,42 @@ def percentile_column(feature: str) -> str:
     return f"{feature}_percentile"
 
 
-def _percent_rank(key: ibis.NumericValue, context: tuple[str, ...]) -> ibis.FloatingValue:
-    """Share of the same context with a strictly lower ``key``; everyone's when no context."""
-    if not context:
+def _percent_rank(key: ibis.NumericValue, peer_group: str | None) -> ibis.FloatingValue:
+    """Share of the same peer group with a strictly lower ``key``; everyone's when no group."""
+    if peer_group is None:
         return key.percent_rank()
-    return key.percent_rank().over(ibis.window(group_by=list(context), order_by=key))
+    return key.percent_rank().over(ibis.window(group_by=peer_group, order_by=key))
+
+
+def _standing(
+    features: ibis.Table,
+    scoring: RoleScoring,
+    context: tuple[str, ...],
+    catalog: FeatureCatalog,
+) -> ibis.Table:
+    """Return each person's percentiles, score, peer-group size and score percentile.
+
+    Only the ranked features and a small integer naming the peer group go through the window
+    functions, which sort far faster than with every descriptive column and string keys.
+    """
+    peer_group = "peer_group" if context else None
+    keyed = features.select(
+        "user_id",
+        *scoring.weights,
+        **({"peer_group": ibis.dense_rank().over(order_by=list(context))} if context else {}),
+    )
+    percentiles = {}
+    for feature in scoring.weights:
+        value = keyed[feature]
+        key = value if catalog.features[feature].higher_is_better else -value
+        percentiles[percentile_column(feature)] = _percent_rank(key, peer_group)
+    ranked = keyed.select("user_id", *([peer_group] if context else []), **percentiles)
+    total = sum(scoring.weights.values())
+    score = sum(ranked[percentile_column(f)] * (w / total) for f, w in scoring.weights.items())
+    peers = ranked.user_id.count().over(ibis.window(group_by=peer_group))
+    scored = ranked.mutate(score=score, peers=peers)
+    standing = scored.mutate(score_percentile=_percent_rank(scored.score, peer_group))
+    return standing.drop(peer_group) if context else standing
 
 
 def score_expression(
@@ -59,23 +90,17 @@ def score_expression(
     A percentile is the share of people in the same context with a strictly lower value
     (``percent_rank``), so ties share the lower percentile and a context of one scores 0.
     """
-    catalog = catalog or default_feature_catalog()
-    percentiles = {}
-    for feature in scoring.weights:
-        value = features[feature]
-        key = value if catalog.features[feature].higher_is_better else -value
-        percentiles[percentile_column(feature)] = _percent_rank(key, context)
-    ranked = features.mutate(**percentiles)
-    total = sum(scoring.weights.values())
-    score = sum(ranked[percentile_column(f)] * (w / total) for f, w in scoring.weights.items())
+    standing = _standing(features, scoring, context, catalog or default_feature_catalog())
+    # Joining onto the standing (not the features) keeps the features one shared subquery.
+    scored = standing.join(features, "user_id")
     eligible = ibis.literal(True)
-    for feature, minimum in eligibility_minimums(ranked, scoring).items():
-        eligible &= ranked[feature] >= minimum
-    peers = ranked.user_id.count().over(ibis.window(group_by=list(context)))
-    scored = ranked.mutate(score=score, eligible=eligible, peers=peers)
-    standing = _percent_rank(scored.score, context)
-    return scored.mutate(score_percentile=standing).mutate(
-        nominated=ibis._.eligible & (ibis._.score_percentile >= 1 - scoring.top_share)
+    for feature, minimum in eligibility_minimums(scored, scoring).items():
+        eligible &= scored[feature] >= minimum
+    return scored.select(
+        *features.columns,
+        *(c for c in standing.columns if c != "user_id"),
+        eligible=eligible,
+        nominated=eligible & (scored.score_percentile >= 1 - scoring.top_share),
     )
 
 
