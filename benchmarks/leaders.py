@@ -21,6 +21,7 @@ import pandas as pd
 
 from leadership_models.engagement import (
     Window,
+    collect,
     connect,
     engagement_features,
     generate,
@@ -51,7 +52,7 @@ def kit(data: Path) -> pd.DataFrame:
             default_scoring_config().role(ROLE),
             CONTEXT,
         )
-        return scored.to_pandas()
+        return collect(scored)
 
 
 def _score_sql() -> tuple[str, str]:

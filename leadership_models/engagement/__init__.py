@@ -1,6 +1,6 @@
 """Volunteer engagement data: contributors, activity events, loaders, synthetic data, features."""
 
-from .backends import connect, open_dataset
+from .backends import collect, connect, open_dataset
 from .errors import EngagementDataError, MediaWikiError
 from .features import FEATURES, Window, default_window, engagement_features
 from .schema import CONTRIBUTORS, EVENTS, KINDS, default_definitions, load_definitions
@@ -17,6 +17,7 @@ __all__ = [
     "EngagementDataError",
     "MediaWikiError",
     "Window",
+    "collect",
     "connect",
     "default_definitions",
     "default_window",

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 import ibis
+import pandas as pd
 import pyarrow.parquet as pq
 from ibis.backends import BaseBackend
 
@@ -100,6 +101,15 @@ def open_dataset(session: Session, directory: Path) -> tuple[ibis.Table, ibis.Ta
     _check_schema(contributors_path, contributors, CONTRIBUTORS.names)
     _check_schema(events_path, events, EVENTS.names)
     return contributors, events
+
+
+def collect(table: ibis.Table) -> pd.DataFrame:
+    """Return a table's rows as a pandas DataFrame, converted through Arrow.
+
+    Arrow converts a wide, million-row result several times faster, and in less memory, than
+    Ibis's column-by-column conversion, to the same dtypes.
+    """
+    return table.to_pyarrow().to_pandas()
 
 
 def _check_schema(path: Path, table: ibis.Table, expected: list[str]) -> None:

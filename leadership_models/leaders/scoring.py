@@ -9,7 +9,7 @@ from pathlib import Path
 import ibis
 import pandas as pd
 
-from ..engagement.backends import BackendName, connect, open_dataset
+from ..engagement.backends import BackendName, collect, connect, open_dataset
 from ..engagement.features import FEATURES, Window, default_window, engagement_features
 from .config import (
     FeatureCatalog,
@@ -174,7 +174,7 @@ def score_dataset(
             "eligible",
             "nominated",
         ]
-        table = expression.select(*columns).to_pandas()
+        table = collect(expression.select(*columns))
     stage("explaining nominations")
     table = table.sort_values(["score", "user_id"], ascending=[False, True], ignore_index=True)
     table.insert(0, "role", role)

@@ -18,6 +18,7 @@ from leadership_models.engagement import (
     GROUND_TRUTH_FILE,
     EngagementDataError,
     Window,
+    collect,
     connect,
     engagement_features,
     generate,
@@ -271,6 +272,32 @@ def test_features_follow_wikimedia_definitions(dataset: Path) -> None:
     assert ana["recency_days"] == pytest.approx(68 + 14 / 24)
     assert ana["growth"] == pytest.approx(math.log(28 + 1))
     assert features.set_index("user_id").loc[2, "active_months"] == 1
+
+
+def test_months_follow_the_calendar_in_an_unaligned_window(dataset: Path) -> None:
+    """Are active months and the growth split calendar months when a window starts mid-month?"""
+    window = Window(
+        start=pd.Timestamp("2025-01-03", tz="UTC"), end=pd.Timestamp("2025-04-10", tz="UTC")
+    )
+    definitions = load_definitions().model_copy(update={"growth_months": 1})
+    with connect("duckdb") as session:
+        contributors, events = open_dataset(session, dataset)
+        features = engagement_features(contributors, events, window, definitions).to_pandas()
+    ana = features.set_index("user_id").loc[1]
+    # January keeps 4 of its 6 content edits, so only February and April are active.
+    assert ana["content_edits"] == 4 + 6 + 4 + 6
+    assert ana["active_months"] == 2
+    assert ana["longest_streak"] == 1
+    # The last calendar month (April, 6 edits) against the one before (March, 4 edits).
+    assert ana["growth"] == pytest.approx(math.log((6 + 1) / (4 + 1)))
+
+
+def test_collect_matches_ibis_conversion(generated: Path) -> None:
+    """Does collecting through Arrow give the same frame, dtypes included, as Ibis's own?"""
+    with connect("duckdb") as session:
+        contributors, events = open_dataset(session, generated)
+        features = engagement_features(contributors, events, Window.ending("2025-07-01", 24))
+        pd.testing.assert_frame_equal(collect(features), features.to_pandas())
 
 
 def test_opted_out_people_have_no_features(dataset: Path) -> None:
