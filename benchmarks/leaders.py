@@ -59,7 +59,7 @@ def _score_sql() -> tuple[str, str]:
     scoring = default_scoring_config().role(ROLE)
     total = sum(scoring.weights.values())
     ranks = ",\n".join(
-        f"percent_rank() over (partition by community_size, region order by "
+        f"percent_rank() over (partition by peer_group order by "
         f"{'-' if f == 'recency_days' else ''}{f}) as {f}_percentile"
         for f in scoring.weights
     )
@@ -74,15 +74,12 @@ def _growth_starts() -> tuple[pd.Timestamp, pd.Timestamp]:
     return recent, recent - pd.DateOffset(months=GROWTH_MONTHS)
 
 
-def _month_index(moment: pd.Timestamp) -> int:
-    return moment.year * 12 + moment.month - 1
-
-
 def hand_sql(data: Path) -> pd.DataFrame:
     """One hand-written DuckDB query computing the same fifteen features and the score.
 
-    Totals come from (person, calendar month) cells, breadth from (person, wiki, namespace)
-    cells; months are taken from the raw microseconds so DuckDB's calendar skips time zones.
+    Totals and breadth come from (person, wiki, namespace, kind) cells; active months from
+    content edits, their month taken from the raw microseconds so DuckDB's calendar skips time
+    zones; percentiles are ranked on a narrow table partitioned by an integer peer group.
     """
     import duckdb
 
@@ -146,14 +143,16 @@ def hand_sql(data: Path) -> pd.DataFrame:
       left join per_user p using (user_id)
       left join streaks s using (user_id)
       where not c.opted_out),
-    ranked as (select user_id, community_size, region, {ranks} from features),
+    keyed as (
+      select *, dense_rank() over (order by community_size, region) as peer_group
+      from features),
+    ranked as (select user_id, peer_group, {ranks} from keyed),
     scored as (
       select *, {score} as score,
-        count(*) over (partition by community_size, region) as peers from ranked),
+        count(*) over (partition by peer_group) as peers from ranked),
     standing as (
-      select * exclude (community_size, region),
-        percent_rank() over (partition by community_size, region order by score)
-          as score_percentile
+      select * exclude (peer_group),
+        percent_rank() over (partition by peer_group order by score) as score_percentile
       from scored)
     select * from features join standing using (user_id)
     """

@@ -21,8 +21,8 @@ from .tables import find_table, load_contributors, load_events, to_arrow
 
 BackendName = Literal["duckdb", "pyspark"]
 BACKENDS: tuple[BackendName, ...] = ("duckdb", "pyspark")
-#: DuckDB's working memory before it spills to disk; keeps a scoring run under 4 GB in all.
-DUCKDB_MEMORY_LIMIT = "2GB"
+#: DuckDB's working memory before it spills to disk; leaves room under 4 GB for the results.
+DUCKDB_MEMORY_LIMIT = "3GB"
 
 
 @dataclass(frozen=True)
