@@ -297,7 +297,8 @@ def test_collect_matches_ibis_conversion(generated: Path) -> None:
     with connect("duckdb") as session:
         contributors, events = open_dataset(session, generated)
         features = engagement_features(contributors, events, Window.ending("2025-07-01", 24))
-        pd.testing.assert_frame_equal(collect(features), features.to_pandas())
+        ordered = features.order_by("user_id")
+        pd.testing.assert_frame_equal(collect(ordered), ordered.to_pandas())
 
 
 def test_opted_out_people_have_no_features(dataset: Path) -> None:
