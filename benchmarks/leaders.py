@@ -158,6 +158,7 @@ def hand_sql(data: Path) -> pd.DataFrame:
     """
     con = duckdb.connect()
     con.execute("SET TimeZone = 'UTC'")
+    con.execute("SET preserve_insertion_order = false")
     return con.sql(query).to_arrow_table().to_pandas()
 
 
