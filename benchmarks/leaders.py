@@ -84,6 +84,7 @@ def hand_sql(data: Path) -> pd.DataFrame:
     import duckdb
 
     ranks, score = _score_sql()
+    scoring_features = default_scoring_config().role(ROLE).weights
     end = WINDOW.end.timestamp()
     recent, prior = _growth_starts()
     edit = "kind in ('edit', 'talk_edit', 'project_edit')"
@@ -144,7 +145,8 @@ def hand_sql(data: Path) -> pd.DataFrame:
       left join streaks s using (user_id)
       where not c.opted_out),
     keyed as (
-      select *, dense_rank() over (order by community_size, region) as peer_group
+      select user_id, {", ".join(scoring_features)},
+        dense_rank() over (order by community_size, region) as peer_group
       from features),
     ranked as (select user_id, peer_group, {ranks} from keyed),
     scored as (
@@ -159,6 +161,7 @@ def hand_sql(data: Path) -> pd.DataFrame:
     con = duckdb.connect()
     con.execute("SET TimeZone = 'UTC'")
     con.execute("SET preserve_insertion_order = false")
+    con.execute("SET memory_limit = '3GB'")
     return con.sql(query).to_arrow_table().to_pandas()
 
 
