@@ -22,7 +22,6 @@ from pathlib import Path
 import nbformat
 import numpy as np
 import pandas as pd
-import psutil
 from playwright.sync_api import sync_playwright
 
 from leadership_models.assessment.demo_step import demo_cohort_step
@@ -111,28 +110,7 @@ def wait_for_fill(server: VoilaServer, name: str, after: int, timeout: float = 3
         if time.monotonic() > deadline:
             raise TimeoutError(f"Voila did not preheat a kernel for {name}")
         time.sleep(0.5)
-    wait_until_idle(server, deadline)
-
-
-def wait_until_idle(server: VoilaServer, deadline: float, threshold: float = 0.1) -> None:
-    """Wait until Voila and its kernels together use under ``threshold`` CPU seconds per second."""
-    assert server.process is not None
-    voila = psutil.Process(server.process.pid)
-    while time.monotonic() < deadline:
-        processes = [voila, *voila.children(recursive=True)]
-        before = sum(_cpu(p) for p in processes)
-        time.sleep(0.5)
-        if sum(_cpu(p) for p in processes) - before < threshold * 0.5:
-            return
-    raise TimeoutError("Voila's kernels did not settle")
-
-
-def _cpu(process: psutil.Process) -> float:
-    try:
-        times = process.cpu_times()
-    except psutil.NoSuchProcess:
-        return 0.0
-    return times.user + times.system
+    server.wait_until_idle(timeout=max(deadline - time.monotonic(), 1.0))
 
 
 def time_render(browser, url: str, drawn: dict[str, int]) -> float:

@@ -12,6 +12,8 @@ import urllib.request
 from pathlib import Path
 from types import TracebackType
 
+import psutil
+
 
 def free_port() -> int:
     """Return a TCP port on loopback that nothing listens on now."""
@@ -99,6 +101,25 @@ class LocalServer:
         """Tell whether the process is still alive."""
         return self.process is not None and self.process.poll() is None
 
+    def wait_until_idle(self, timeout: float = 300.0, threshold: float = 0.1) -> None:
+        """Wait until the server and its children (e.g. preheated kernels) have settled.
+
+        Settled means using under ``threshold`` CPU seconds per second together. Raises
+        ``ServerError`` after ``timeout`` seconds.
+        """
+        assert self.process is not None
+        server = psutil.Process(self.process.pid)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            processes = [server, *server.children(recursive=True)]
+            before = sum(_cpu_seconds(p) for p in processes)
+            time.sleep(0.5)
+            if sum(_cpu_seconds(p) for p in processes) - before < threshold * 0.5:
+                return
+        raise ServerError(
+            f"{self.name} was still busy after {timeout:.0f} s; its log: {self.log_file}"
+        )
+
     def stop(self) -> None:
         """Stop the server and every process it started (its whole session)."""
         if not self.running():
@@ -121,6 +142,15 @@ class LocalServer:
         trace: TracebackType | None,
     ) -> None:
         self.stop()
+
+
+def _cpu_seconds(process: psutil.Process) -> float:
+    """CPU time a process has used so far; 0 once it has exited."""
+    try:
+        used = process.cpu_times()
+    except psutil.NoSuchProcess:
+        return 0.0
+    return used.user + used.system
 
 
 def serve_until_stopped(*servers: LocalServer) -> None:

@@ -39,4 +39,5 @@ def voila(demo_snapshot: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     notebooks = tmp_path_factory.mktemp("dashboards")
     generate_notebooks(notebooks)
     with VoilaServer(notebooks, demo_snapshot) as server:
+        server.wait_until_idle()  # every dashboard's kernel pool preheated
         yield server

@@ -91,6 +91,7 @@ def test_dashboard_renders_filters_offline_and_accessibly(
 
 def test_start_page_lists_every_dashboard(browser: Browser, voila: VoilaServer) -> None:
     """Does Voila's start page list every dashboard?"""
+    voila.wait_until_idle()  # the dashboards visited before are refilling their kernel pools
     page = browser.new_page()
     page.goto(voila.url)
     page.wait_for_selector(f"text={DASHBOARDS[0]}.ipynb", timeout=RENDER_TIMEOUT_MS)

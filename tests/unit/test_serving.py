@@ -54,3 +54,33 @@ def test_crash_reports_the_log(tmp_path):
     """Does a server that exits at start raise ServerError with its own output?"""
     with pytest.raises(ServerError, match=r"crashing exited with 3:\nbad config: no such folder"):
         Crashing(tmp_path).start()
+
+
+class BusyHttpServer(HttpServer):
+    """An http.server that also starts a child process spinning on the CPU."""
+
+    name = "busy"
+
+    def command(self) -> list[str]:
+        serve = ["-m", "http.server", str(self.port), "--bind", "127.0.0.1"]
+        return [
+            sys.executable,
+            "-c",
+            "import os, subprocess, sys; "
+            "subprocess.Popen([sys.executable, '-c', 'while True: pass']); "
+            f"os.execv(sys.executable, [sys.executable, *{serve!r}])",
+        ]
+
+
+def test_idle_server_settles(tmp_path):
+    """Does waiting for an idle server return once it and its children use no CPU?"""
+    with HttpServer(tmp_path) as server:
+        server.wait_until_idle(timeout=30)
+        assert server.running()
+
+
+def test_busy_server_never_settles(tmp_path):
+    """Does waiting for a server whose child keeps a core busy give up with the server's log?"""
+    busy = pytest.raises(ServerError, match=r"busy was still busy after 3 s; its log: ")
+    with BusyHttpServer(tmp_path) as server, busy:
+        server.wait_until_idle(timeout=3)
