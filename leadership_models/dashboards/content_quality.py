@@ -71,8 +71,9 @@ class ContentQuality:
             )
         ]
         # Questions with a finding first, the least discriminating at the top.
+        by_discrimination = items.sort_values("discrimination")
         self.item_table.show(
-            items.assign(fine=items["flag"] == "ok").sort_values(["fine", "discrimination"])
+            by_discrimination.sort_values("flag", key=lambda flag: flag == "ok", kind="stable")
         )
         ratings = page.selected(self.ratings, "lang", self.language.value)
         summary = rating_summary(ratings)
