@@ -15,6 +15,7 @@ from .config import load_config
 from .errors import MatchingConfigError
 from .loader import load_learners, load_mentors
 from .result import match as match_people
+from .solver import SolverError
 
 _table = click.Path(exists=True, dir_okay=False, path_type=Path)
 _output_file = click.Path(dir_okay=False, path_type=Path)
@@ -95,7 +96,7 @@ def match(
                 progress.update(stage, description="Forming peer-learning circles")
                 circle_table = form_circles(learner_list, config)
                 write_table(circle_table, circles)
-    except (TableError, MatchingConfigError) as exc:
+    except (TableError, MatchingConfigError, SolverError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(f"{len(pairs)} pairs -> {out}")
     click.echo(f"{len(left)} unmatched -> {unmatched}")

@@ -11,6 +11,9 @@ from .costs import PairCosts
 
 COST_SCALE = 1e9
 """Costs become integers for the network solver: ties closer than 1e-9 may break either way."""
+_COST_LIMIT = 2.0**60
+"""Largest scaled cost times node count: the solver's cost scaling multiplies costs by the number
+of nodes in 64-bit integers."""
 
 
 class SolverError(RuntimeError):
@@ -46,6 +49,9 @@ def flow_network(costs: PairCosts, capacity: np.ndarray) -> FlowNetwork:
     mentors = np.arange(n_learners, source, dtype=np.int32)
     supplies = np.zeros(sink + 1, dtype=np.int64)
     supplies[[source, sink]] = n_learners, -n_learners
+    # Very large configured weights get a coarser scale rather than overflowing the solver.
+    largest = float(costs.cost.max(initial=0.0))
+    scale = min(COST_SCALE, _COST_LIMIT / (largest * (sink + 1))) if largest else COST_SCALE
     return FlowNetwork(
         tails=np.concatenate([np.full(n_learners, source), costs.learner, mentors]),
         heads=np.concatenate([learners, n_learners + costs.mentor, np.full(n_mentors, sink)]),
@@ -55,7 +61,7 @@ def flow_network(costs: PairCosts, capacity: np.ndarray) -> FlowNetwork:
         unit_costs=np.concatenate(
             [
                 np.zeros(n_learners, dtype=np.int64),
-                np.rint(costs.cost * COST_SCALE).astype(np.int64),
+                np.rint(costs.cost * scale).astype(np.int64),
                 np.zeros(n_mentors, dtype=np.int64),
             ]
         ),

@@ -652,3 +652,21 @@ def test_unreadable_table_is_named(tmp_path: Path):
     path.write_bytes(b"not a table")
     with pytest.raises(TableError, match=r"learners\.xlsx"):
         load_learners(path)
+
+
+def test_huge_weights_still_match_optimally():
+    """Do very large configured weights still give the same optimal pairs, not an overflow?"""
+    learner_rows, mentor_rows = random_case(3)
+    config = load_config()
+    huge = config.model_copy(
+        update={
+            "weights": config.weights.model_copy(
+                update={name: value * 1e15 for name, value in config.weights}
+            )
+        }
+    )
+    capacity = [int(m["capacity"]) for m in mentor_rows]
+    result = run_match(learner_rows, mentor_rows, huge)
+    expected_count, expected_cost = brute_force(result.costs.dense(), capacity)
+    assert len(result.pairs()) == expected_count
+    assert result.total_cost == pytest.approx(expected_cost)
