@@ -100,24 +100,20 @@ class ContentQuality:
     def _item_rows(self, items: pd.DataFrame) -> pd.DataFrame:
         """Return one page of item statistics as shown: rounded, findings and columns named."""
         lang = self.lang
-        return (
-            items.drop(columns="fine")
-            .assign(
-                difficulty=items["difficulty"].round(2),
-                discrimination=items["discrimination"].round(2),
-                flag=[_(flag, lang) for flag in items["flag"]],
-            )
-            .rename(
-                columns={
-                    "course": _("Course", lang),
-                    "assignment": _("Module", lang),
-                    "grade_id": _("Question", lang),
-                    "students": _("Learners", lang),
-                    "difficulty": _("Difficulty", lang),
-                    "discrimination": _("Discrimination", lang),
-                    "flag": _("Finding", lang),
-                }
-            )
+        return items.assign(
+            difficulty=items["difficulty"].round(2),
+            discrimination=items["discrimination"].round(2),
+            flag=[_(flag, lang) for flag in items["flag"]],
+        ).rename(
+            columns={
+                "course": _("Course", lang),
+                "assignment": _("Module", lang),
+                "grade_id": _("Question", lang),
+                "students": _("Learners", lang),
+                "difficulty": _("Difficulty", lang),
+                "discrimination": _("Discrimination", lang),
+                "flag": _("Finding", lang),
+            }
         )
 
     def _translations(self) -> str:
