@@ -44,15 +44,11 @@ KIND_TOTALS = (
 
 
 def kit(data: Path) -> pd.DataFrame:
-    """The kit: Ibis features and scores on file-backed DuckDB, collected to pandas."""
+    """The kit, as `leadkit leaders score` runs it: features cached on DuckDB, then scored."""
     with connect("duckdb") as session:
         contributors, events = open_dataset(session, data)
-        scored = score_expression(
-            engagement_features(contributors, events, WINDOW),
-            default_scoring_config().role(ROLE),
-            CONTEXT,
-        )
-        return collect(scored)
+        with engagement_features(contributors, events, WINDOW).cache() as features:
+            return collect(score_expression(features, default_scoring_config().role(ROLE), CONTEXT))
 
 
 def _score_sql() -> tuple[str, str]:

@@ -96,8 +96,10 @@ def _month_number(ts: ibis.TimestampValue, window: Window) -> ibis.IntegerValue:
 
 
 def _days_between(later: pd.Timestamp, earlier: ibis.TimestampValue) -> ibis.FloatingValue:
-    seconds = ibis.literal(later.timestamp()) - earlier.epoch_seconds()
-    return (seconds / _SECONDS_PER_DAY).cast("float64")
+    # Casting the column, not the result, makes the arithmetic double on Spark too, which reads
+    # the literal as a decimal (Ibis drops a cast to float64 of what it types float64 already).
+    seconds = ibis.literal(later.timestamp()) - earlier.epoch_seconds().cast("float64")
+    return seconds / _SECONDS_PER_DAY
 
 
 def engagement_features(

@@ -8,14 +8,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from leadership_models.engagement import (
-    Window,
-    connect,
-    engagement_features,
-    generate,
-    open_dataset,
-)
-from leadership_models.leaders import default_scoring_config, score_expression
+from leadership_models.engagement import Window, generate
+from leadership_models.engagement.backends import BackendName
+from leadership_models.leaders import score_dataset
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
@@ -30,13 +25,10 @@ def dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def _scores(backend: str, dataset: Path) -> pd.DataFrame:
-    scoring = default_scoring_config().role("mentor")
-    with connect(backend) as session:  # type: ignore[arg-type]
-        contributors, events = open_dataset(session, dataset)
-        features = engagement_features(contributors, events, WINDOW)
-        scored = score_expression(features, scoring, ("community_size", "region"))
-        return scored.to_pandas().sort_values("user_id", ignore_index=True)
+def _scores(backend: BackendName, dataset: Path) -> pd.DataFrame:
+    """Score the dataset as `leadkit leaders score` does, features cached on the backend."""
+    nominations = score_dataset(dataset, "mentor", ("community_size", "region"), backend, WINDOW)
+    return nominations.table.sort_values("user_id", ignore_index=True)
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +46,7 @@ def test_spark_matches_duckdb(dataset: Path, spark_scores: pd.DataFrame) -> None
     """Does Spark compute the same features, percentiles and nominations as DuckDB?"""
     duck = _scores("duckdb", dataset)
     assert len(spark_scores) == len(duck) > 300
+    pd.testing.assert_series_equal(spark_scores.dtypes, duck.dtypes)
     columns = [
         "edits",
         "active_months",
@@ -65,6 +58,7 @@ def test_spark_matches_duckdb(dataset: Path, spark_scores: pd.DataFrame) -> None
         "score",
         "eligible",
         "nominated",
+        "explanation",
     ]
     pd.testing.assert_frame_equal(
         spark_scores[columns], duck[columns], check_dtype=False, check_exact=False, atol=1e-4
