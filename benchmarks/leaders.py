@@ -22,14 +22,13 @@ import pandas as pd
 
 from leadership_models.engagement import (
     Window,
-    collect,
     connect,
     engagement_features,
     generate,
     open_dataset,
 )
 from leadership_models.engagement.synthetic import DEFAULT_END
-from leadership_models.leaders import default_scoring_config, score_expression
+from leadership_models.leaders import collect_scores, default_scoring_config
 
 WINDOW = Window.ending(DEFAULT_END, 24)
 ROLE = "mentor"
@@ -45,11 +44,11 @@ KIND_TOTALS = (
 
 
 def kit(data: Path) -> pd.DataFrame:
-    """The kit, as `leadkit leaders score` runs it: features cached on DuckDB, then scored."""
+    """The kit, as `leadkit leaders score` runs it (without the explanations), on DuckDB."""
     with connect("duckdb") as session:
         contributors, events = open_dataset(session, data)
-        with engagement_features(contributors, events, WINDOW).cache() as features:
-            return collect(score_expression(features, default_scoring_config().role(ROLE), CONTEXT))
+        features = engagement_features(contributors, events, WINDOW)
+        return collect_scores(features, default_scoring_config().role(ROLE), CONTEXT)
 
 
 def _score_sql() -> tuple[str, str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,6 +104,22 @@ def score_expression(
     )
 
 
+def collect_scores(
+    features: ibis.Table,
+    scoring: RoleScoring,
+    context: tuple[str, ...],
+    columns: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Score ``features`` (all of ``score_expression``'s columns, or ``columns``) into pandas.
+
+    Scoring reads the features twice (ranked narrow, then joined back), so they are first
+    computed once into a temporary table of the backend: faster than one query sharing them.
+    """
+    with features.cache() as cached:
+        scored = score_expression(cached, scoring, context)
+        return collect(scored.select(*columns) if columns else scored)
+
+
 def eligibility_minimums(table: ibis.Table, scoring: RoleScoring) -> dict[str, ibis.Value]:
     """Return each eligibility minimum as an expression honouring the per-context overrides.
 
@@ -170,12 +186,9 @@ def score_dataset(
             "eligible",
             "nominated",
         ]
-        stage("computing features")
-        # Scoring reads the features twice (ranked narrow, then joined back), so they are
-        # computed once into a temporary table: faster than a query sharing them.
-        with engagement_features(contributors, events, span).cache() as features:
-            stage("computing scores")
-            table = collect(score_expression(features, scoring, peer_context).select(*columns))
+        stage("computing features and scores")
+        features = engagement_features(contributors, events, span)
+        table = collect_scores(features, scoring, peer_context, columns)
     stage("explaining nominations")
     table = table.sort_values(["score", "user_id"], ascending=[False, True], ignore_index=True)
     table.insert(0, "role", role)
