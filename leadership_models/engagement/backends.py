@@ -43,7 +43,8 @@ def connect(
 
     DuckDB keeps its database in a file under ``workdir`` (a temporary folder by default) and
     spills there beyond ``memory_limit``, so large histories fit a small JupyterHub pod; rows
-    come back in no particular order unless a query sorts them, which lets DuckDB go faster.
+    come back in no particular order unless a query sorts them, which lets DuckDB go faster; and
+    DuckDB prints no progress bar of its own (the CLI shows its stages).
     PySpark uses the active session, or starts one in local mode with UTC as its time zone.
     """
     with tempfile.TemporaryDirectory(prefix="leadkit-", dir=workdir) as scratch:
@@ -54,6 +55,7 @@ def connect(
             con.raw_sql("SET TimeZone = 'UTC'")
             con.raw_sql(f"SET memory_limit = '{memory_limit}'")
             con.raw_sql("SET preserve_insertion_order = false")
+            con.raw_sql("SET enable_progress_bar = false")
         elif backend == "pyspark":
             con = ibis.pyspark.connect(spark_session(Path(scratch)))
         else:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
 from pathlib import Path
 
 import duckdb
@@ -299,6 +301,21 @@ def test_collect_matches_ibis_conversion(generated: Path) -> None:
         features = engagement_features(contributors, events, Window.ending("2025-07-01", 24))
         ordered = features.order_by("user_id")
         pd.testing.assert_frame_equal(collect(ordered), ordered.to_pandas())
+
+
+def test_duckdb_prints_no_progress_bar_of_its_own() -> None:
+    """Does a DuckDB session leave progress to the CLI's stages, so no bar breaks its lines?
+
+    Run in a fresh interpreter: DuckDB turns its bar on by default there, not under pytest.
+    """
+    script = (
+        "from leadership_models.engagement import connect\n"
+        "with connect('duckdb') as session:\n"
+        "    print(session.con.raw_sql(\"SELECT current_setting('enable_progress_bar')\")"
+        ".fetchone()[0])\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"
 
 
 def test_opted_out_people_have_no_features(dataset: Path) -> None:
