@@ -29,8 +29,9 @@ from leadership_models.engagement import (
     generate,
     open_dataset,
 )
+from leadership_models.engagement.backends import DUCKDB_MEMORY_LIMIT
 from leadership_models.engagement.synthetic import DEFAULT_END
-from leadership_models.leaders import collect_scores, default_scoring_config
+from leadership_models.leaders import RoleScoring, collect_scores, default_scoring_config
 
 WINDOW = Window.ending(DEFAULT_END, 24)
 ROLE = "mentor"
@@ -53,8 +54,8 @@ def kit(data: Path) -> pd.DataFrame:
         return collect_scores(features, default_scoring_config().role(ROLE), CONTEXT)
 
 
-def _score_sql() -> tuple[str, str]:
-    scoring = default_scoring_config().role(ROLE)
+def _score_sql(scoring: RoleScoring) -> tuple[str, str]:
+    """Return the SQL of the weighted features' percentile windows and of the weighted score."""
     total = sum(scoring.weights.values())
     ranks = ",\n".join(
         f"percent_rank() over (partition by peer_group order by "
@@ -79,8 +80,8 @@ def hand_sql(data: Path) -> pd.DataFrame:
     content edits, their month taken from the raw microseconds so DuckDB's calendar skips time
     zones; percentiles are ranked on a narrow table partitioned by an integer peer group.
     """
-    ranks, score = _score_sql()
-    scoring_features = default_scoring_config().role(ROLE).weights
+    scoring = default_scoring_config().role(ROLE)
+    ranks, score = _score_sql(scoring)
     end = WINDOW.end.timestamp()
     recent, prior = _growth_starts()
     edit = "kind in ('edit', 'talk_edit', 'project_edit')"
@@ -141,7 +142,7 @@ def hand_sql(data: Path) -> pd.DataFrame:
       left join streaks s using (user_id)
       where not c.opted_out),
     keyed as (
-      select user_id, {", ".join(scoring_features)},
+      select user_id, {", ".join(scoring.weights)},
         dense_rank() over (order by community_size, region) as peer_group
       from features),
     ranked as (select user_id, peer_group, {ranks} from keyed),
@@ -157,7 +158,7 @@ def hand_sql(data: Path) -> pd.DataFrame:
     con = duckdb.connect()
     con.execute("SET TimeZone = 'UTC'")
     con.execute("SET preserve_insertion_order = false")
-    con.execute("SET memory_limit = '3GB'")
+    con.execute(f"SET memory_limit = '{DUCKDB_MEMORY_LIMIT}'")
     con.execute("SET enable_progress_bar = false")
     return con.sql(query).to_arrow_table().to_pandas()
 
