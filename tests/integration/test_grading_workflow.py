@@ -100,6 +100,19 @@ def test_finished_jobs_are_not_regraded(make_course, submit_file, tmp_path):
     assert "graded 0, already done 2" in again and "graded 1, already done 0" in one
 
 
+def _jobs_done(journal: Path) -> int:
+    """Count the journal's finished jobs; 0 until the grader has created the file and its table."""
+    if not journal.exists():
+        return 0
+    db = sqlite3.connect(journal)
+    try:
+        return db.execute("SELECT count(*) FROM jobs WHERE status='done'").fetchone()[0]
+    except sqlite3.OperationalError:  # the file exists, its table not yet
+        return 0
+    finally:
+        db.close()
+
+
 def test_resume_after_kill(make_course, submit_file, tmp_path):
     """After kill -9 mid-run, does the next run grade only what is left, once each?"""
     course = make_course(notebooks=("readiness",))
@@ -118,10 +131,7 @@ def test_resume_after_kill(make_course, submit_file, tmp_path):
     deadline = time.monotonic() + 120
     while done < 2 and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.2)
-        if journal.exists():
-            db = sqlite3.connect(journal)
-            done = db.execute("SELECT count(*) FROM jobs WHERE status='done'").fetchone()[0]
-            db.close()
+        done = _jobs_done(journal)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
     assert 2 <= done < len(learners)
