@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import ibis
+import ibis.expr.datatypes as dt
 import pandas as pd
 from ibis import _
 
@@ -37,6 +39,18 @@ _KIND_TOTALS = {
     "thanks_received": "thanks_received",
 }
 _SECONDS_PER_DAY = 86_400
+#: Bits of an int64 that stay non-negative, so every backend ORs and counts them alike.
+_BITS_PER_WORD = 63
+
+
+@ibis.udf.agg.builtin(name="bit_or")
+def _bit_or(value: dt.int64) -> dt.int64:
+    """The bitwise OR of a column (``bit_or`` in DuckDB and Spark SQL alike)."""
+
+
+@ibis.udf.scalar.builtin(name="bit_count")
+def _bit_count(value: dt.int64) -> dt.int32:
+    """The number of bits set in an integer (``bit_count`` in DuckDB and Spark SQL alike)."""
 
 
 def utc(moment: datetime | str | pd.Timestamp) -> pd.Timestamp:
@@ -111,6 +125,7 @@ def engagement_features(
     """Return one row per contributor who has not opted out, with every feature of FEATURES.
 
     Contributors who opted out are dropped first, so nothing computed here can carry them.
+    Building the expression runs one small query, for the namespaces that occur in ``events``.
     Rows keep the contributor's descriptive columns (name, wiki, region, size band, ...).
     """
     d = definitions or default_definitions()
@@ -118,7 +133,7 @@ def engagement_features(
     in_window = (events.timestamp >= ibis.literal(window.start)) & (
         events.timestamp < ibis.literal(window.end)
     )
-    per_user = _totals(events.filter(in_window), window, d)
+    per_user = _totals(events.filter(in_window), window, d, _event_namespaces(events))
     streaks = _streaks(events.filter(in_window & _is_content_edit(events, d)), window, d)
     joined = people.left_join(per_user, "user_id").left_join(streaks, "user_id")
     zero = {
@@ -153,41 +168,66 @@ def engagement_features(
     )
 
 
-def _totals(events: ibis.Table, window: Window, d: Definitions) -> ibis.Table:
+def _totals(
+    events: ibis.Table, window: Window, d: Definitions, namespaces: Sequence[int]
+) -> ibis.Table:
     """Return per-person totals, breadth, last activity and growth inputs over ``events``.
 
-    Counts are first summed per (person, wiki, namespace, kind): few such cells per person,
-    so the per-kind totals and the distinct wikis and namespaces are cheap to take from them.
+    Events are first summed per (person, wiki), so projects are that level's rows; the
+    namespaces a person edited ride along as bitmasks, ORed up to the person and counted at the
+    end. So neither breadth needs a distinct count, which would have to read every row twice.
     """
     ts, count = events.timestamp, events["count"]
     recent = window.last_months_start(d.growth_months)
     prior = recent - pd.DateOffset(months=d.growth_months)
-    cells = events.group_by("user_id", "wiki", "namespace", "kind").aggregate(
-        count=count.sum(),
-        last_activity=ts.max(),
-        recent=ibis.ifelse(ts >= ibis.literal(recent), count, 0).sum(),
-        prior=ibis.ifelse(
-            (ts >= ibis.literal(prior)) & (ts < ibis.literal(recent)), count, 0
-        ).sum(),
-    )
-    is_edit = cells.kind.isin(EDIT_KINDS)
+    is_edit = events.kind.isin(EDIT_KINDS)
 
-    def total(where: ibis.BooleanValue, column: str = "count") -> ibis.IntegerValue:
-        return ibis.ifelse(where, cells[column], 0).sum()
+    def total(where: ibis.BooleanValue) -> ibis.IntegerValue:
+        return ibis.ifelse(where, count, 0).sum()
 
-    return cells.group_by("user_id").aggregate(
-        edits=total(is_edit),
-        content_edits=total(_is_content_edit(cells, d)),
-        community_edits=total(cells.kind.isin(COMMUNITY_KINDS)),
-        recent_edits=total(is_edit, "recent"),
-        prior_edits=total(is_edit, "prior"),
-        last_activity=cells.last_activity.max(),
-        namespaces=ibis.ifelse(
-            is_edit & (cells["count"] > 0), cells.namespace, ibis.null()
-        ).nunique(),
-        projects=cells.wiki.nunique(),
-        **{name: total(cells.kind == kind) for name, kind in _KIND_TOTALS.items()},
+    sums = {
+        "edits": total(is_edit),
+        "content_edits": total(_is_content_edit(events, d)),
+        "community_edits": total(events.kind.isin(COMMUNITY_KINDS)),
+        "recent_edits": total(is_edit & (ts >= ibis.literal(recent))),
+        "prior_edits": total(is_edit & (ts >= ibis.literal(prior)) & (ts < ibis.literal(recent))),
+        **{name: total(events.kind == kind) for name, kind in _KIND_TOTALS.items()},
+    }
+    edited = is_edit & (count > 0)
+    masks = {
+        f"namespaces_{word}": _bit_or(ibis.ifelse(edited, bits, 0))
+        for word, bits in enumerate(_namespace_bits(events.namespace, namespaces))
+    }
+    wikis = events.group_by("user_id", "wiki").aggregate(**sums, **masks, last_activity=ts.max())
+    people = wikis.group_by("user_id").aggregate(
+        **{name: wikis[name].sum() for name in sums},
+        **{name: _bit_or(wikis[name]) for name in masks},
+        last_activity=wikis.last_activity.max(),
+        projects=wikis.count(),
     )
+    edited_namespaces = sum(
+        (_bit_count(people[name]).cast("int64") for name in masks), ibis.literal(0, "int64")
+    )
+    return people.mutate(namespaces=edited_namespaces).drop(*masks)
+
+
+def _namespace_bits(
+    namespace: ibis.IntegerValue, namespaces: Sequence[int]
+) -> list[ibis.IntegerValue]:
+    """Return, per 63-bit word, the bit of ``namespace`` among ``namespaces`` (0 if not there)."""
+    words = [namespaces[i : i + _BITS_PER_WORD] for i in range(0, len(namespaces), _BITS_PER_WORD)]
+    return [
+        ibis.cases(*((namespace == n, 1 << bit) for bit, n in enumerate(word)), else_=0).cast(
+            "int64"
+        )
+        for word in words
+    ]
+
+
+def _event_namespaces(events: ibis.Table) -> list[int]:
+    """Return every namespace that occurs in ``events``, in order (one small query)."""
+    found = events.select("namespace").distinct().to_pyarrow().column("namespace")
+    return sorted(n for n in found.to_pylist() if n is not None)
 
 
 def _is_content_edit(table: ibis.Table, d: Definitions) -> ibis.BooleanValue:

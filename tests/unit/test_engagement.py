@@ -77,70 +77,30 @@ CONTRIBUTOR_ROWS = [
 ]
 
 
+def _event(
+    user_id: int, timestamp: str, wiki: str, namespace: int, kind: str, count: int
+) -> dict[str, object]:
+    """One row of the events table."""
+    return dict(
+        user_id=user_id, timestamp=timestamp, wiki=wiki, namespace=namespace, kind=kind, count=count
+    )
+
+
 def _events() -> list[dict[str, object]]:
     rows: list[dict[str, object]] = []
     # Ana: 6 content edits in each of Jan, Feb and Apr 2025, 4 in Mar (not active).
     for month, edits in ((1, 6), (2, 6), (3, 4), (4, 6)):
         rows += [
-            dict(
-                user_id=1,
-                timestamp=f"2025-{month:02d}-{day + 1:02d}T10:00:00Z",
-                wiki="eswiki",
-                namespace=0,
-                kind="edit",
-                count=1,
-            )
+            _event(1, f"2025-{month:02d}-{day + 1:02d}T10:00:00Z", "eswiki", 0, "edit", 1)
             for day in range(edits)
         ]
     rows += [
-        dict(
-            user_id=1,
-            timestamp="2025-04-20T10:00:00Z",
-            wiki="eswiki",
-            namespace=1,
-            kind="talk_edit",
-            count=4,
-        ),
-        dict(
-            user_id=1,
-            timestamp="2025-04-21T10:00:00Z",
-            wiki="commonswiki",
-            namespace=4,
-            kind="project_edit",
-            count=2,
-        ),
-        dict(
-            user_id=1,
-            timestamp="2025-04-22T10:00:00Z",
-            wiki="eswiki",
-            namespace=-1,
-            kind="thanks_received",
-            count=3,
-        ),
-        dict(
-            user_id=1,
-            timestamp="2025-04-23T10:00:00Z",
-            wiki="eswiki",
-            namespace=-1,
-            kind="event_organized",
-            count=1,
-        ),
-        dict(
-            user_id=2,
-            timestamp="2025-05-10T10:00:00Z",
-            wiki="twwiki",
-            namespace=0,
-            kind="edit",
-            count=7,
-        ),
-        dict(
-            user_id=3,
-            timestamp="2025-05-10T10:00:00Z",
-            wiki="eswiki",
-            namespace=0,
-            kind="edit",
-            count=99,
-        ),
+        _event(1, "2025-04-20T10:00:00Z", "eswiki", 1, "talk_edit", 4),
+        _event(1, "2025-04-21T10:00:00Z", "commonswiki", 4, "project_edit", 2),
+        _event(1, "2025-04-22T10:00:00Z", "eswiki", -1, "thanks_received", 3),
+        _event(1, "2025-04-23T10:00:00Z", "eswiki", -1, "event_organized", 1),
+        _event(2, "2025-05-10T10:00:00Z", "twwiki", 0, "edit", 7),
+        _event(3, "2025-05-10T10:00:00Z", "eswiki", 0, "edit", 99),
     ]
     return rows
 
@@ -274,6 +234,31 @@ def test_features_follow_wikimedia_definitions(dataset: Path) -> None:
     assert ana["recency_days"] == pytest.approx(68 + 14 / 24)
     assert ana["growth"] == pytest.approx(math.log(28 + 1))
     assert features.set_index("user_id").loc[2, "active_months"] == 1
+
+
+def test_breadth_counts_every_namespace_and_wiki(dataset: Path) -> None:
+    """Are namespaces counted exactly past one 63-bit word, and only where a person edited?"""
+    edited = range(-2, 128)  # 130 namespaces: three words of namespace bits
+    extra = [
+        _event(
+            2,
+            f"2025-05-{11 + i % 10:02d}T10:00:00Z",
+            "wikidatawiki" if i % 2 else "twwiki",
+            namespace,
+            "edit",
+            1,
+        )
+        for i, namespace in enumerate(edited)
+    ]
+    thanks = _event(2, "2025-05-30T10:00:00Z", "commonswiki", 2600, "thanks_received", 1)
+    events = pd.concat([pd.read_csv(dataset / "events.csv"), pd.DataFrame([*extra, thanks])])
+    events.to_csv(dataset / "events.csv", index=False)
+    with connect("duckdb") as session:
+        contributors, activity = open_dataset(session, dataset)
+        features = engagement_features(contributors, activity, Window.ending("2025-07-01", 24))
+        kofi = features.to_pandas().set_index("user_id").loc[2]
+    assert kofi["namespaces"] == len(edited)
+    assert kofi["projects"] == 3
 
 
 def test_months_follow_the_calendar_in_an_unaligned_window(dataset: Path) -> None:
