@@ -11,7 +11,7 @@ from .config import (
     load_scoring_config,
 )
 from .evaluation import roc_auc
-from .scoring import Nominations, collect_scores, score_dataset, score_expression
+from .scoring import Nominations, collect_scores, score_dataset, score_table
 
 __all__ = [
     "FeatureCatalog",
@@ -25,6 +25,6 @@ __all__ = [
     "load_scoring_config",
     "roc_auc",
     "score_dataset",
-    "score_expression",
+    "score_table",
     "selection_rates",
 ]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import ibis
+import numpy as np
 import pandas as pd
 
 from ..engagement.backends import BackendName, collect, connect, open_dataset
@@ -19,6 +20,7 @@ from .config import (
     default_scoring_config,
 )
 from .explain import explain
+from .percentiles import group_sizes, peer_groups, percent_rank
 
 #: Descriptive contributor columns every nominations table carries.
 PERSON_COLUMNS = (
@@ -38,50 +40,12 @@ def percentile_column(feature: str) -> str:
     return f"{feature}_percentile"
 
 
-def _percent_rank(key: ibis.NumericValue, peer_group: str | None) -> ibis.FloatingValue:
-    """Share of the same peer group with a strictly lower ``key``; everyone's when no group."""
-    if peer_group is None:
-        return key.percent_rank()
-    return key.percent_rank().over(ibis.window(group_by=peer_group, order_by=key))
-
-
-def _standing(
-    features: ibis.Table,
-    scoring: RoleScoring,
-    context: tuple[str, ...],
-    catalog: FeatureCatalog,
-) -> ibis.Table:
-    """Return each person's percentiles, score, peer-group size and score percentile.
-
-    Only the ranked features and a small integer naming the peer group go through the window
-    functions, which sort far faster than with every descriptive column and string keys.
-    """
-    peer_group = "peer_group" if context else None
-    keyed = features.select(
-        "user_id",
-        *scoring.weights,
-        **({"peer_group": ibis.dense_rank().over(order_by=list(context))} if context else {}),
-    )
-    percentiles = {}
-    for feature in scoring.weights:
-        value = keyed[feature]
-        key = value if catalog.features[feature].higher_is_better else -value
-        percentiles[percentile_column(feature)] = _percent_rank(key, peer_group)
-    ranked = keyed.select("user_id", *([peer_group] if context else []), **percentiles)
-    total = sum(scoring.weights.values())
-    score = sum(ranked[percentile_column(f)] * (w / total) for f, w in scoring.weights.items())
-    peers = ranked.user_id.count().over(ibis.window(group_by=peer_group))
-    scored = ranked.mutate(score=score, peers=peers)
-    standing = scored.mutate(score_percentile=_percent_rank(scored.score, peer_group))
-    return standing.drop(peer_group) if context else standing
-
-
-def score_expression(
-    features: ibis.Table,
+def score_table(
+    features: pd.DataFrame,
     scoring: RoleScoring,
     context: tuple[str, ...],
     catalog: FeatureCatalog | None = None,
-) -> ibis.Table:
+) -> pd.DataFrame:
     """Add within-context percentiles, the weighted score, eligibility and the nomination flag.
 
     People are nominated when they are eligible and their score is in the top ``top_share`` of
@@ -90,17 +54,26 @@ def score_expression(
     A percentile is the share of people in the same context with a strictly lower value
     (``percent_rank``), so ties share the lower percentile and a context of one scores 0.
     """
-    standing = _standing(features, scoring, context, catalog or default_feature_catalog())
-    # Joining onto the standing (not the features) keeps the features one shared subquery.
-    scored = standing.join(features, "user_id")
-    eligible = ibis.literal(True)
-    for feature, minimum in eligibility_minimums(scored, scoring).items():
-        eligible &= scored[feature] >= minimum
-    return scored.select(
-        *features.columns,
-        *(c for c in standing.columns if c != "user_id"),
+    catalog = catalog or default_feature_catalog()
+    groups = peer_groups(features, context)
+    percentiles = {}
+    for feature in scoring.weights:
+        values = features[feature].to_numpy(dtype="float64")
+        key = values if catalog.features[feature].higher_is_better else -values
+        percentiles[percentile_column(feature)] = percent_rank(key, groups)
+    total = sum(scoring.weights.values())
+    score = sum(percentiles[percentile_column(f)] * (w / total) for f, w in scoring.weights.items())
+    score_percentile = percent_rank(score, groups)
+    eligible = np.ones(len(features), dtype=bool)
+    for feature, minimum in eligibility_minimums(features, scoring).items():
+        eligible &= features[feature].to_numpy() >= minimum
+    return features.assign(
+        **percentiles,
+        score=score,
+        peers=group_sizes(groups, len(features)),
+        score_percentile=score_percentile,
         eligible=eligible,
-        nominated=eligible & (scored.score_percentile >= 1 - scoring.top_share),
+        nominated=eligible & (score_percentile >= 1 - scoring.top_share),
     )
 
 
@@ -110,31 +83,31 @@ def collect_scores(
     context: tuple[str, ...],
     columns: Sequence[str] | None = None,
 ) -> pd.DataFrame:
-    """Score ``features`` (all of ``score_expression``'s columns, or ``columns``) into pandas.
+    """Collect ``features`` from their backend and score them (all columns, or ``columns``).
 
-    Scoring reads the features twice (ranked narrow, then joined back), so they are first
-    computed once into a temporary table of the backend: faster than one query sharing them.
+    The features hold one row per person, so they are ranked in NumPy once collected: sorting
+    each feature within each peer group there is quicker than a backend's stacked windows.
     """
-    with features.cache() as cached:
-        scored = score_expression(cached, scoring, context)
-        return collect(scored.select(*columns) if columns else scored)
+    scored = score_table(collect(features), scoring, context)
+    return scored[list(columns)] if columns else scored
 
 
-def eligibility_minimums(table: ibis.Table, scoring: RoleScoring) -> dict[str, ibis.Value]:
-    """Return each eligibility minimum as an expression honouring the per-context overrides.
+def eligibility_minimums(table: pd.DataFrame, scoring: RoleScoring) -> dict[str, np.ndarray]:
+    """Return each eligibility minimum, row by row, honouring the per-context overrides.
 
     Overrides apply from the least to the most specific (fewest conditions first).
     """
-    minimums: dict[str, ibis.Value] = {
-        feature: ibis.literal(value) for feature, value in scoring.eligibility.items()
+    rows = len(table)
+    minimums = {
+        feature: np.full(rows, float(value)) for feature, value in scoring.eligibility.items()
     }
     for override in sorted(scoring.eligibility_overrides, key=lambda o: len(o.when)):
-        applies = ibis.literal(True)
+        applies = np.ones(rows, dtype=bool)
         for column, value in override.when.items():
-            applies &= table[column] == value
+            applies &= (table[column] == value).to_numpy(dtype=bool, na_value=False)
         for feature, value in override.eligibility.items():
-            current = minimums.get(feature, ibis.literal(0.0))
-            minimums[feature] = ibis.ifelse(applies, value, current)
+            current = minimums.get(feature, np.zeros(rows))
+            minimums[feature] = np.where(applies, float(value), current)
     return minimums
 
 

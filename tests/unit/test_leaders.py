@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import duckdb
+import numpy as np
 import pandas as pd
 import pytest
 import yaml
@@ -20,6 +22,7 @@ from leadership_models.leaders import (
     selection_rates,
 )
 from leadership_models.leaders.config import _data_file
+from leadership_models.leaders.percentiles import group_sizes, peer_groups, percent_rank
 
 pytestmark = pytest.mark.unit
 
@@ -141,6 +144,37 @@ def test_audit_flags_groups_under_four_fifths() -> None:
     rates = selection_rates(table, ["gender"]).set_index("group")
     assert rates.loc["male", "ratio"] == pytest.approx(0.6)
     assert rates.flagged.to_dict() == {"female": False, "(not reported)": False, "male": True}
+
+
+def test_percent_rank_is_sqls_within_each_group() -> None:
+    """Does percent_rank match DuckDB's, ties and groups of one included, in input order?"""
+    rng = np.random.default_rng(3)
+    frame = (
+        pd.DataFrame(
+            {
+                "group": np.r_[rng.integers(0, 6, 5000), 6, 7],  # groups 6 and 7 have one member
+                "value": np.r_[rng.integers(0, 40, 4000), rng.random(1000), -1.0, 9.0],
+            }
+        )
+        .rename_axis("row")
+        .reset_index()
+    )
+    expected = duckdb.sql(
+        'select percent_rank() over (partition by "group" order by value) as p '
+        "from frame order by row"
+    ).df()["p"]
+    ranked = percent_rank(frame["value"].to_numpy(), peer_groups(frame, ("group",)))
+    np.testing.assert_allclose(ranked, expected.to_numpy())
+    assert ranked[-2:].tolist() == [0.0, 0.0]
+
+
+def test_peer_groups_keep_missing_values_apart() -> None:
+    """Is a missing context value a peer group of its own, and no context one group for all?"""
+    table = pd.DataFrame({"region": ["eu", None, "eu", None, "ssa"]})
+    groups = sorted(members.tolist() for members in peer_groups(table, ("region",)))
+    assert groups == [[0, 2], [1, 3], [4]]
+    assert [members.tolist() for members in peer_groups(table, ())] == [[0, 1, 2, 3, 4]]
+    assert group_sizes(peer_groups(table, ("region",)), 5).tolist() == [2, 2, 2, 2, 1]
 
 
 def test_roc_auc_of_known_rankings() -> None:
