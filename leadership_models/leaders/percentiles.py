@@ -27,8 +27,9 @@ def percent_rank(values: np.ndarray, groups: list[np.ndarray]) -> np.ndarray:
     """
     ranked = np.empty(len(values))
     for members in groups:
-        order = np.argsort(values[members])
-        ordered = values[members][order]
+        own = values[members]
+        order = np.argsort(own)
+        ordered = own[order]
         starts_tie = np.ones(len(ordered), dtype=bool)
         np.not_equal(ordered[1:], ordered[:-1], out=starts_tie[1:])
         lower = np.maximum.accumulate(np.where(starts_tie, np.arange(len(ordered)), 0))
