@@ -15,8 +15,7 @@ def peer_groups(table: pd.DataFrame, context: Sequence[str]) -> list[np.ndarray]
     """
     if not context:
         return [np.arange(len(table))]
-    codes = table.groupby(list(context), dropna=False, sort=False).ngroup().to_numpy()
-    return np.split(np.argsort(codes, kind="stable"), np.cumsum(np.bincount(codes))[:-1])
+    return list(table.groupby(list(context), dropna=False, sort=False).indices.values())
 
 
 def percent_rank(values: np.ndarray, groups: list[np.ndarray]) -> np.ndarray:
