@@ -15,14 +15,12 @@ import pandas as pd
 import pyarrow.parquet as pq
 from ibis.backends import BaseBackend
 
-from .errors import EngagementDataError
 from .schema import CONTRIBUTORS, EVENTS
-from .tables import find_table, load_contributors, load_events, to_arrow
+from .store import DUCKDB_MEMORY_LIMIT, STORE_FILE, attach_store
+from .tables import check_columns, find_table, load_contributors, load_events, to_arrow
 
 BackendName = Literal["duckdb", "pyspark"]
 BACKENDS: tuple[BackendName, ...] = ("duckdb", "pyspark")
-#: DuckDB's working memory before it spills to disk; leaves room under 4 GB for the results.
-DUCKDB_MEMORY_LIMIT = "3GB"
 
 
 @dataclass(frozen=True)
@@ -85,26 +83,39 @@ def spark_session(warehouse: Path) -> object:
     )
 
 
-def open_dataset(session: Session, directory: Path) -> tuple[ibis.Table, ibis.Table]:
+def open_dataset(
+    session: Session, directory: Path, use_store: bool = True
+) -> tuple[ibis.Table, ibis.Table]:
     """Return the contributors and events tables of a dataset folder on a backend.
 
-    Parquet files are read in place by the backend; CSV files are validated on the way in and
-    handed to the backend as Parquet in the session's scratch folder.
+    On DuckDB, the folder's DuckDB store is read when it is current (and ``use_store``).
+    Otherwise Parquet files are read in place by the backend; CSV files are validated on the
+    way in and handed to the backend as Parquet in the session's scratch folder.
     """
-    contributors_path = find_table(directory, "contributors")
-    events_path = find_table(directory, "events")
-    if contributors_path.suffix == ".csv" or events_path.suffix == ".csv":
-        people = load_contributors(contributors_path)
-        activity = load_events(events_path, people["user_id"])
-        contributors_path = session.scratch / "contributors.parquet"
-        events_path = session.scratch / "events.parquet"
-        pq.write_table(to_arrow(people, CONTRIBUTORS), contributors_path)
-        pq.write_table(to_arrow(activity, EVENTS), events_path)
-    contributors = session.con.read_parquet(contributors_path, table_name="contributors")
-    events = session.con.read_parquet(events_path, table_name="events")
-    _check_schema(contributors_path, contributors, CONTRIBUTORS.names)
-    _check_schema(events_path, events, EVENTS.names)
+    store = attach_store(session.con, directory) if use_store and _is_duckdb(session) else None
+    if store is not None:
+        contributors_path = events_path = directory / STORE_FILE
+        contributors = session.con.table("contributors", database=store)
+        events = session.con.table("events", database=store)
+    else:
+        contributors_path = find_table(directory, "contributors")
+        events_path = find_table(directory, "events")
+        if contributors_path.suffix == ".csv" or events_path.suffix == ".csv":
+            people = load_contributors(contributors_path)
+            activity = load_events(events_path, people["user_id"])
+            contributors_path = session.scratch / "contributors.parquet"
+            events_path = session.scratch / "events.parquet"
+            pq.write_table(to_arrow(people, CONTRIBUTORS), contributors_path)
+            pq.write_table(to_arrow(activity, EVENTS), events_path)
+        contributors = session.con.read_parquet(contributors_path, table_name="contributors")
+        events = session.con.read_parquet(events_path, table_name="events")
+    check_columns(contributors_path, contributors.columns, CONTRIBUTORS.names)
+    check_columns(events_path, events.columns, EVENTS.names)
     return contributors, events
+
+
+def _is_duckdb(session: Session) -> bool:
+    return session.con.name == "duckdb"
 
 
 def collect(table: ibis.Table) -> pd.DataFrame:
@@ -114,11 +125,3 @@ def collect(table: ibis.Table) -> pd.DataFrame:
     Ibis's column-by-column conversion, to the same dtypes.
     """
     return table.to_pyarrow().to_pandas()
-
-
-def _check_schema(path: Path, table: ibis.Table, expected: list[str]) -> None:
-    missing = [c for c in expected if c not in table.columns]
-    if missing:
-        raise EngagementDataError(
-            path, f"missing column(s) {', '.join(missing)}", column=missing[0]
-        )

@@ -1,4 +1,4 @@
-"""``leadkit engagement``: generate and validate volunteer engagement data."""
+"""``leadkit engagement``: generate, import, validate and store volunteer engagement data."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from .errors import EngagementDataError, MediaWikiError
 from .mediawiki import MediaWikiClient, load_from_api
 from .schema import EVENTS, context_values
 from .storage import CONTRIBUTORS_FILE, EVENTS_FILE, write_dataset
+from .store import STORE_FILE, build_store
 from .synthetic import GROUND_TRUTH_FILE, generate
 from .tables import find_table, iter_events, load_contributors, to_arrow
 
@@ -24,7 +25,7 @@ console = Console()
 
 @click.group()
 def engagement() -> None:
-    """Generate and validate volunteer engagement data (contributors and activity events)."""
+    """Generate, import, validate and store volunteer engagement data (contributors, events)."""
 
 
 @engagement.command(name="generate")
@@ -59,7 +60,8 @@ def generate_command(contributors: int, events: int | None, out: Path, seed: int
     written = int(population.events.sum())
     console.print(
         f"{out}: {contributors:,} contributors in {CONTRIBUTORS_FILE}, {written:,} events in "
-        f"{EVENTS_FILE}, {len(population.planted):,} planted leaders in {GROUND_TRUTH_FILE}"
+        f"{EVENTS_FILE}, both also in {STORE_FILE}, {len(population.planted):,} planted leaders "
+        f"in {GROUND_TRUTH_FILE}"
     )
 
 
@@ -81,6 +83,26 @@ def validate(path: Path) -> None:
     console.print(
         f"{path}: valid — {len(contributors):,} contributors ({opted_out:,} opted out), "
         f"{events:,} events"
+    )
+
+
+@engagement.command(name="store")
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def store_command(path: Path) -> None:
+    """Load a Parquet dataset folder into its DuckDB store, so later queries on it run faster.
+
+    Folders written by leadkit have their store already; run this for folders written by other
+    tools, or after replacing their Parquet files.
+    """
+    try:
+        with console.status(f"loading {path} into {STORE_FILE}"):
+            store = build_store(path)
+    except EngagementDataError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except OSError as exc:
+        raise click.ClickException(f"{path}: cannot write {STORE_FILE}: {exc}") from exc
+    console.print(
+        f"{store}: {store.stat().st_size / 1e6:,.1f} MB, used while the files are unchanged"
     )
 
 

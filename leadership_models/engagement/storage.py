@@ -14,6 +14,7 @@ import pyarrow.parquet as pq
 
 from ..atomic import write_table
 from .schema import CONTRIBUTORS, EVENTS
+from .store import build_store
 from .tables import to_arrow
 
 CONTRIBUTORS_FILE = "contributors.parquet"
@@ -55,10 +56,14 @@ def write_dataset(
     events: Iterable[pa.Table],
     extra: dict[str, pd.DataFrame] | None = None,
 ) -> int:
-    """Write a dataset folder (contributors, events and extra tables) at once; return events."""
+    """Write a dataset folder (contributors, events and extra tables) at once; return events.
+
+    The folder also gets its DuckDB store, so queries on it need not read the Parquet files.
+    """
     with atomic_directory(out) as scratch:
         pq.write_table(to_arrow(contributors, CONTRIBUTORS), scratch / CONTRIBUTORS_FILE)
         rows = write_events(events, scratch / EVENTS_FILE)
         for name, frame in (extra or {}).items():
             write_table(frame, scratch / name)
+        build_store(scratch)
     return rows

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -129,7 +129,7 @@ def _read_chunks(path: Path, columns: tuple[str, ...]) -> Iterator[_Chunk]:
             header = pd.read_csv(path, nrows=0).columns
         except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
             raise EngagementDataError(path, f"not a readable CSV file: {exc}") from exc
-        _check_columns(path, list(header), columns)
+        check_columns(path, list(header), columns)
         reader = pd.read_csv(
             path, dtype=str, keep_default_na=False, chunksize=CHUNK_ROWS, usecols=list(columns)
         )
@@ -145,7 +145,7 @@ def _read_chunks(path: Path, columns: tuple[str, ...]) -> Iterator[_Chunk]:
             file = pq.ParquetFile(path)
         except (pa.ArrowException, OSError) as exc:
             raise EngagementDataError(path, f"not a readable Parquet file: {exc}") from exc
-        _check_columns(path, file.schema_arrow.names, columns)
+        check_columns(path, file.schema_arrow.names, columns)
         first = 1
         for batch in file.iter_batches(batch_size=CHUNK_ROWS, columns=list(columns)):
             frame = batch.to_pandas()
@@ -155,7 +155,8 @@ def _read_chunks(path: Path, columns: tuple[str, ...]) -> Iterator[_Chunk]:
         raise EngagementDataError(path, "expected a .csv or .parquet file")
 
 
-def _check_columns(path: Path, found: list[str], expected: tuple[str, ...]) -> None:
+def check_columns(path: Path, found: Sequence[str], expected: Sequence[str]) -> None:
+    """Raise an error naming ``path`` and the first missing column unless all are ``found``."""
     missing = [c for c in expected if c not in found]
     if missing:
         raise EngagementDataError(

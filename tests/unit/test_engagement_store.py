@@ -1,0 +1,135 @@
+"""Tests of a dataset folder's DuckDB store: built with the dataset, used only while current."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+
+from leadership_models.cli import main
+from leadership_models.engagement import (
+    EngagementDataError,
+    Window,
+    collect,
+    connect,
+    engagement_features,
+    generate,
+    open_dataset,
+)
+from leadership_models.engagement.store import STORE_FILE, attach_store, build_store
+
+pytestmark = pytest.mark.unit
+
+WINDOW = Window.ending("2025-07-01", 24)
+
+
+@pytest.fixture
+def generated(tmp_path: Path) -> Path:
+    """A small synthetic dataset, written with its store as leadkit writes every dataset."""
+    out = tmp_path / "data"
+    generate(out, 300, 6000, seed=5)
+    return out
+
+
+def _features(folder: Path, use_store: bool = True) -> pd.DataFrame:
+    with connect("duckdb") as session:
+        contributors, events = open_dataset(session, folder, use_store)
+        table = collect(engagement_features(contributors, events, WINDOW))
+    return table.sort_values("user_id", ignore_index=True)
+
+
+def _event_rows(folder: Path) -> int:
+    with connect("duckdb") as session:
+        return int(open_dataset(session, folder)[1].count().execute())
+
+
+def test_features_from_the_store_equal_those_from_parquet(generated: Path) -> None:
+    """Is the written dataset read from its store, giving exactly the Parquet files' features?"""
+    assert (generated / STORE_FILE).is_file()
+    with connect("duckdb") as session:
+        name = attach_store(session.con, generated)
+        events = open_dataset(session, generated)[1]
+        assert name is not None and name in session.con.compile(events)
+    pd.testing.assert_frame_equal(_features(generated), _features(generated, use_store=False))
+
+
+def test_store_is_ignored_once_its_files_change(generated: Path) -> None:
+    """Are replaced Parquet files read instead of a stale store, until the store is rebuilt?"""
+    events = pq.read_table(generated / "events.parquet")
+    pq.write_table(events.slice(0, 1000), generated / "events.parquet")
+    assert _event_rows(generated) == 1000
+    build_store(generated)
+    with connect("duckdb") as session:
+        assert attach_store(session.con, generated) is not None
+    assert _event_rows(generated) == 1000
+
+
+def test_unreadable_store_falls_back_to_parquet(generated: Path) -> None:
+    """Does a store that is not a DuckDB database leave the Parquet files to be read?"""
+    (generated / STORE_FILE).write_bytes(b"not a database")
+    assert _event_rows(generated) == 6000
+
+
+def test_store_needs_every_column(generated: Path) -> None:
+    """Does building from a file without a column name it, leaving the old store untouched?"""
+    before = (generated / STORE_FILE).read_bytes()
+    events = pq.read_table(generated / "events.parquet").drop_columns(["kind"])
+    pq.write_table(events, generated / "events.parquet")
+    with pytest.raises(EngagementDataError, match="missing column") as error:
+        build_store(generated)
+    assert error.value.column == "kind"
+    assert (generated / STORE_FILE).read_bytes() == before
+    assert sorted(p.name for p in generated.iterdir()) == [
+        "contributors.parquet",
+        STORE_FILE,
+        "events.parquet",
+        "planted_leaders.csv",
+    ]
+
+
+def test_unreadable_parquet_is_named(generated: Path) -> None:
+    """Does building from a damaged Parquet file name the file and leave no store behind?"""
+    (generated / STORE_FILE).unlink()
+    data = (generated / "events.parquet").read_bytes()
+    damaged = {
+        "pages": data[: len(data) // 2] + data[-4096:],  # DuckDB finds the pages cut short
+        "footer": data[:-100],  # no schema to read at all
+    }
+    for content in damaged.values():
+        (generated / "events.parquet").write_bytes(content)
+        with pytest.raises(EngagementDataError, match=r"events\.parquet: cannot be read"):
+            build_store(generated)
+        assert sorted(p.name for p in generated.iterdir()) == [
+            "contributors.parquet",
+            "events.parquet",
+            "planted_leaders.csv",
+        ]
+
+
+def test_store_command_builds_a_store_for_a_copied_folder(generated: Path, tmp_path: Path) -> None:
+    """Does `leadkit engagement store` make a folder's store current again after a copy?"""
+    copy = tmp_path / "copy"
+    shutil.copytree(generated, copy, copy_function=shutil.copyfile)  # new modification times
+    with connect("duckdb") as session:
+        assert attach_store(session.con, copy) is None
+    result = CliRunner().invoke(main, ["engagement", "store", str(copy)])
+    assert result.exit_code == 0, result.output
+    assert "MB, used while the files are unchanged" in result.output
+    with connect("duckdb") as session:
+        assert attach_store(session.con, copy) is not None
+
+
+def test_store_command_refuses_csv_tables(tmp_path: Path) -> None:
+    """Does `leadkit engagement store` name the CSV file it cannot build a store from?"""
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "contributors.csv").write_text("user_id\n1\n")
+    (folder / "events.csv").write_text("user_id\n1\n")
+    result = CliRunner().invoke(main, ["engagement", "store", str(folder)])
+    assert result.exit_code == 1
+    assert "contributors.csv: a DuckDB store is built from Parquet files" in result.output
+    assert not (folder / STORE_FILE).exists()
