@@ -20,7 +20,7 @@ from .config import (
     default_scoring_config,
 )
 from .explain import explain
-from .percentiles import group_sizes, peer_groups, percent_rank
+from .percentiles import peer_groups, percent_rank
 
 #: Descriptive contributor columns every nominations table carries.
 PERSON_COLUMNS = (
@@ -67,14 +67,20 @@ def score_table(
     eligible = np.ones(len(features), dtype=bool)
     for feature, minimum in eligibility_minimums(features, scoring).items():
         eligible &= features[feature].to_numpy() >= minimum
-    return features.assign(
-        **percentiles,
-        score=score,
-        peers=group_sizes(groups, len(features)),
-        score_percentile=score_percentile,
-        eligible=eligible,
-        nominated=eligible & (score_percentile >= 1 - scoring.top_share),
+    added = pd.DataFrame(
+        {
+            **percentiles,
+            "score": score,
+            "peers": groups.sizes(),
+            "score_percentile": score_percentile,
+            "eligible": eligible,
+            "nominated": eligible & (score_percentile >= 1 - scoring.top_share),
+        },
+        index=features.index,
+        copy=False,
     )
+    # Joined side by side: assigning the columns one by one would copy every array again.
+    return pd.concat([features.drop(columns=added.columns, errors="ignore"), added], axis=1)
 
 
 def collect_scores(

@@ -22,7 +22,7 @@ from leadership_models.leaders import (
     selection_rates,
 )
 from leadership_models.leaders.config import _data_file
-from leadership_models.leaders.percentiles import group_sizes, peer_groups, percent_rank
+from leadership_models.leaders.percentiles import peer_groups, percent_rank
 
 pytestmark = pytest.mark.unit
 
@@ -171,10 +171,12 @@ def test_percent_rank_is_sqls_within_each_group() -> None:
 def test_peer_groups_keep_missing_values_apart() -> None:
     """Is a missing context value a peer group of its own, and no context one group for all?"""
     table = pd.DataFrame({"region": ["eu", None, "eu", None, "ssa"]})
-    groups = sorted(members.tolist() for members in peer_groups(table, ("region",)))
+    by_region = peer_groups(table, ("region",))
+    groups = sorted(sorted(by_region.order[group].tolist()) for group in by_region.slices())
     assert groups == [[0, 2], [1, 3], [4]]
-    assert [members.tolist() for members in peer_groups(table, ())] == [[0, 1, 2, 3, 4]]
-    assert group_sizes(peer_groups(table, ("region",)), 5).tolist() == [2, 2, 2, 2, 1]
+    everyone = peer_groups(table, ())
+    assert [everyone.order[group].tolist() for group in everyone.slices()] == [[0, 1, 2, 3, 4]]
+    assert by_region.sizes().tolist() == [2, 2, 2, 2, 1]
 
 
 def test_roc_auc_of_known_rankings() -> None:
