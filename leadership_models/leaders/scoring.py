@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,14 +55,20 @@ def score_table(
 
     A percentile is the share of people in the same context with a strictly lower value
     (``percent_rank``), so ties share the lower percentile and a context of one scores 0.
+    Features are ranked on every core at once: NumPy releases the GIL while it sorts.
     """
     catalog = catalog or default_feature_catalog()
     groups = peer_groups(features, context)
-    percentiles = {}
-    for feature in scoring.weights:
+
+    def ranked(feature: str) -> np.ndarray:
         values = features[feature].to_numpy(dtype="float64")
-        key = values if catalog.features[feature].higher_is_better else -values
-        percentiles[percentile_column(feature)] = percent_rank(key, groups)
+        return percent_rank(
+            values if catalog.features[feature].higher_is_better else -values, groups
+        )
+
+    with ThreadPoolExecutor(os.cpu_count()) as pool:
+        ranks = pool.map(ranked, scoring.weights)
+        percentiles = {percentile_column(f): r for f, r in zip(scoring.weights, ranks, strict=True)}
     total = sum(scoring.weights.values())
     score = sum(percentiles[percentile_column(f)] * (w / total) for f, w in scoring.weights.items())
     score_percentile = percent_rank(score, groups)
