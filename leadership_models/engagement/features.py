@@ -12,7 +12,13 @@ import ibis.expr.operations as ops
 import pandas as pd
 from ibis import _
 
-from .schema import COMMUNITY_KINDS, EDIT_KINDS, Definitions, default_definitions
+from .schema import (
+    CALENDAR_MONTH,
+    COMMUNITY_KINDS,
+    EDIT_KINDS,
+    Definitions,
+    default_definitions,
+)
 
 #: Every feature the kit computes, in output order.
 FEATURES = (
@@ -106,17 +112,22 @@ def default_window(events: ibis.Table, definitions: Definitions | None = None) -
     return Window.ending(utc(stop).normalize() + pd.Timedelta(days=1), definitions.window_months)
 
 
-def _month_number(ts: ibis.TimestampValue, window: Window) -> ibis.IntegerValue:
-    """Return which of the window's calendar months ``ts`` falls in, counting from 0.
+def _month_number(events: ibis.Table, window: Window) -> ibis.IntegerValue:
+    """Return which of the window's calendar months each event falls in, counting from 0.
 
-    Plain comparisons with each month's first instant, rather than extracting year and month,
+    Events that carry their calendar month (the DuckDB store's) need one subtraction. Otherwise
+    plain comparisons with each month's first instant, rather than extracting year and month,
     keep this fast on every backend (DuckDB's calendar on zoned timestamps is slow).
     """
+    first = window.month_starts()[0]
+    if CALENDAR_MONTH in events.columns:
+        return events[CALENDAR_MONTH] - (first.year * 12 + first.month - 1)
     later = window.month_starts()[1:]
     if not later:
         return ibis.literal(0)
     return ibis.cases(
-        *((ts < start, number) for number, start in enumerate(later)), else_=len(later)
+        *((events.timestamp < start, number) for number, start in enumerate(later)),
+        else_=len(later),
     )
 
 
@@ -248,7 +259,7 @@ def _is_content_edit(table: ibis.Table, d: Definitions) -> ibis.BooleanValue:
 
 def _streaks(content_edits: ibis.Table, window: Window, d: Definitions) -> ibis.Table:
     """Return each person's active months and longest run of consecutive active months."""
-    month = _month_number(content_edits.timestamp, window)
+    month = _month_number(content_edits, window)
     active = (
         content_edits.group_by("user_id", month=month)
         .aggregate(content_edits=_sum(content_edits["count"]))

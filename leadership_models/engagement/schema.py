@@ -54,6 +54,8 @@ EVENTS = pa.schema(
     ]
 )
 EVENT_KEY = ("user_id", "timestamp", "wiki", "namespace", "kind")
+#: An optional events column some storage adds: the calendar month in UTC, 12 x year + month - 1.
+CALENDAR_MONTH = "calendar_month"
 
 #: Namespace recorded for activity that is not an edit of a page (thanks, events, trainings).
 SPECIAL_NAMESPACE = -1

@@ -1,9 +1,10 @@
 """A dataset folder's DuckDB store: its Parquet tables loaded once into a DuckDB database file.
 
 DuckDB scans its own storage several times faster than Parquet, so every later query on the
-dataset (scores for each role, the dashboards) is quicker. The store records the size and
-modification time of the files it was built from and is used only while they are unchanged;
-otherwise the DuckDB backend reads the Parquet files, as PySpark always does.
+dataset (scores for each role, the dashboards) is quicker; events also carry their calendar
+month, which the features would otherwise work out from each timestamp. The store records the
+size and modification time of the files it was built from and is used only while they are
+unchanged; otherwise the DuckDB backend reads the Parquet files, as PySpark always does.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from ibis.backends import BaseBackend
 
 from ..atomic import replacing
 from .errors import EngagementDataError
-from .schema import CONTRIBUTORS, EVENTS
+from .schema import CALENDAR_MONTH, CONTRIBUTORS, EVENTS
 from .tables import check_columns, find_table
 
 STORE_FILE = "engagement.duckdb"
@@ -29,6 +30,11 @@ STORE_TABLES = ("contributors", "events")
 _SOURCES = "leadkit_sources"
 #: DuckDB's working memory before it spills to disk; leaves room under 4 GB for the results.
 DUCKDB_MEMORY_LIMIT = "3GB"
+
+_NAIVE_UTC = "make_timestamp(epoch_us(timestamp))"  # skips DuckDB's time zone calendar
+_EXTRA_COLUMNS = {
+    "events": f", (year({_NAIVE_UTC}) * 12 + month({_NAIVE_UTC}) - 1)::INTEGER AS {CALENDAR_MONTH}"
+}
 
 Fingerprint = tuple[str, int, int]
 """A source file's name, size in bytes and modification time in nanoseconds."""
@@ -59,9 +65,10 @@ def build_store(directory: Path) -> Path:
         )
         try:
             for name, path in zip(STORE_TABLES, sources, strict=True):
+                extra = _EXTRA_COLUMNS.get(name, "")
                 try:
                     con.execute(
-                        f"CREATE TABLE {name} AS SELECT * FROM read_parquet($path)",
+                        f"CREATE TABLE {name} AS SELECT *{extra} FROM read_parquet($path)",
                         {"path": str(path)},
                     )
                 except duckdb.Error as exc:

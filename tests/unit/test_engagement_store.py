@@ -24,7 +24,7 @@ from leadership_models.engagement.store import STORE_FILE, attach_store, build_s
 
 pytestmark = pytest.mark.unit
 
-WINDOW = Window.ending("2025-07-01", 24)
+WINDOW = Window.ending("2025-06-17T05:00:00Z", 24)  # months cut part-way through
 
 
 @pytest.fixture
