@@ -119,10 +119,9 @@ def _month_number(events: ibis.Table, window: Window) -> ibis.IntegerValue:
     plain comparisons with each month's first instant, rather than extracting year and month,
     keep this fast on every backend (DuckDB's calendar on zoned timestamps is slow).
     """
-    first = window.month_starts()[0]
+    first, *later = window.month_starts()
     if CALENDAR_MONTH in events.columns:
         return events[CALENDAR_MONTH] - (first.year * 12 + first.month - 1)
-    later = window.month_starts()[1:]
     if not later:
         return ibis.literal(0)
     return ibis.cases(
