@@ -55,7 +55,12 @@ def generate_command(contributors: int, events: int | None, out: Path, seed: int
     with Progress(console=console, transient=True) as progress:
         task = progress.add_task("events", total=events or 40 * contributors)
         population = generate(
-            out, contributors, events, seed, progress=lambda rows: progress.advance(task, rows)
+            out,
+            contributors,
+            events,
+            seed,
+            progress=lambda rows: progress.advance(task, rows),
+            on_stage=lambda stage: progress.update(task, description=stage),
         )
     written = int(population.events.sum())
     console.print(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -14,7 +14,7 @@ import pyarrow.parquet as pq
 
 from ..atomic import write_table
 from .schema import CONTRIBUTORS, EVENTS
-from .store import build_store
+from .store import STORE_FILE, build_store
 from .tables import to_arrow
 
 CONTRIBUTORS_FILE = "contributors.parquet"
@@ -55,15 +55,19 @@ def write_dataset(
     contributors: pd.DataFrame,
     events: Iterable[pa.Table],
     extra: dict[str, pd.DataFrame] | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> int:
     """Write a dataset folder (contributors, events and extra tables) at once; return events.
 
-    The folder also gets its DuckDB store, so queries on it need not read the Parquet files.
+    The folder also gets its DuckDB store, so queries on it need not read the Parquet files;
+    ``on_stage`` is told when that begins, the longest step after the events.
     """
     with atomic_directory(out) as scratch:
         pq.write_table(to_arrow(contributors, CONTRIBUTORS), scratch / CONTRIBUTORS_FILE)
         rows = write_events(events, scratch / EVENTS_FILE)
         for name, frame in (extra or {}).items():
             write_table(frame, scratch / name)
+        if on_stage is not None:
+            on_stage(f"loading into {STORE_FILE}")
         build_store(scratch)
     return rows

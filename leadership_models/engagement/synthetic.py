@@ -306,11 +306,12 @@ def generate(
     events: int | None = None,
     seed: int = 0,
     progress: Callable[[int], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Population:
     """Write a synthetic dataset folder: contributors, events and the planted ground truth.
 
     ``events`` defaults to 40 per contributor; ``progress`` is told how many events each
-    written chunk held.
+    written chunk held, and ``on_stage`` when the events are written and their store begins.
     """
     total = events if events is not None else 40 * contributors
     population = build_population(contributors, total, seed)
@@ -322,6 +323,10 @@ def generate(
                 progress(chunk.num_rows)
 
     write_dataset(
-        out, population.contributors, chunks(), extra={GROUND_TRUTH_FILE: population.planted}
+        out,
+        population.contributors,
+        chunks(),
+        extra={GROUND_TRUTH_FILE: population.planted},
+        on_stage=on_stage,
     )
     return population
