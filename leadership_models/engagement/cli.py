@@ -16,7 +16,7 @@ from .errors import EngagementDataError, MediaWikiError
 from .mediawiki import MediaWikiClient, load_from_api
 from .schema import EVENTS, context_values
 from .storage import CONTRIBUTORS_FILE, EVENTS_FILE, write_dataset
-from .store import STORE_FILE, build_store
+from .store import STORE_FILE, build_store, store_hint
 from .synthetic import GROUND_TRUTH_FILE, generate
 from .tables import find_table, iter_events, load_contributors, to_arrow
 
@@ -89,6 +89,8 @@ def validate(path: Path) -> None:
         f"{path}: valid — {len(contributors):,} contributors ({opted_out:,} opted out), "
         f"{events:,} events"
     )
+    if hint := store_hint(path):
+        console.print(hint, style="yellow", markup=False)
 
 
 @engagement.command(name="store")

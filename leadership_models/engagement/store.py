@@ -80,28 +80,49 @@ def build_store(directory: Path) -> Path:
     return store
 
 
+def store_problem(directory: Path) -> str | None:
+    """Say why a folder's store cannot be used; None when it is current or there is none."""
+    store = directory / STORE_FILE
+    if not store.is_file():
+        return None
+    try:
+        with duckdb.connect(str(store), read_only=True) as con:
+            recorded = con.execute(f"SELECT file, size, mtime_ns FROM {_SOURCES}").fetchall()
+    except duckdb.CatalogException:
+        return "records no source files, so it was not built by leadkit"
+    except duckdb.Error as exc:
+        return f"cannot be read ({str(exc).splitlines()[0]})"
+    sources = [find_table(directory, table) for table in STORE_TABLES]
+    if sorted(recorded) != sorted(_fingerprints(sources)):
+        return "was built from other versions of the dataset's files"
+    return None
+
+
+def store_hint(directory: Path) -> str | None:
+    """Return advice to rebuild a folder's store when it exists but cannot be used."""
+    problem = store_problem(directory)
+    if problem is None:
+        return None
+    return (
+        f"{directory / STORE_FILE} {problem}; DuckDB reads the dataset's files instead, which "
+        f"is slower. Rebuild the store with: leadkit engagement store {directory}"
+    )
+
+
 def attach_store(con: BaseBackend, directory: Path) -> str | None:
     """Attach a folder's store read-only to a DuckDB connection; return its name there.
 
-    Returns None, attaching nothing, when there is no store, it cannot be read, or the files it
-    was built from have changed since.
+    Returns None, attaching nothing, when there is no store or it cannot be used (see
+    ``store_problem``).
     """
     store = directory / STORE_FILE
-    if not store.is_file():
+    if not store.is_file() or store_problem(directory) is not None:
         return None
     name = "store_" + hashlib.sha256(str(store.resolve()).encode()).hexdigest()[:16]
     path = str(store).replace("'", "''")
     try:
         con.raw_sql(f"ATTACH IF NOT EXISTS '{path}' AS {name} (READ_ONLY)")
     except duckdb.Error:
-        return None
-    try:
-        recorded = con.raw_sql(f"SELECT file, size, mtime_ns FROM {name}.{_SOURCES}").fetchall()
-    except duckdb.Error:
-        recorded = []
-    sources = [find_table(directory, table) for table in STORE_TABLES]
-    if sorted(recorded) != sorted(_fingerprints(sources)):
-        con.detach(name)
         return None
     return name
 

@@ -13,6 +13,7 @@ from ..atomic import write_table
 from ..datafiles import DataFileError
 from ..engagement.backends import BACKENDS, BackendName
 from ..engagement.errors import EngagementDataError
+from ..engagement.store import store_hint
 from .audit import FLAG_RATIO, selection_rates
 from .config import default_scoring_config
 from .scoring import score_dataset
@@ -67,6 +68,8 @@ def score(
 ) -> None:
     """Score everyone who has not opted out and nominate people for human review."""
     try:
+        if backend == "duckdb" and (hint := store_hint(data)):
+            console.print(hint, style="yellow", markup=False)
         with console.status("scoring") as status:
             result = score_dataset(
                 data,

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 import pyarrow.parquet as pq
 import pytest
@@ -20,7 +22,12 @@ from leadership_models.engagement import (
     generate,
     open_dataset,
 )
-from leadership_models.engagement.store import STORE_FILE, attach_store, build_store
+from leadership_models.engagement.store import (
+    STORE_FILE,
+    attach_store,
+    build_store,
+    store_problem,
+)
 
 pytestmark = pytest.mark.unit
 
@@ -133,3 +140,48 @@ def test_store_command_refuses_csv_tables(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "contributors.csv: a DuckDB store is built from Parquet files" in result.output
     assert not (folder / STORE_FILE).exists()
+
+
+def test_store_problem_says_why_a_store_is_not_used(generated: Path) -> None:
+    """Does each reason a store is passed over get its own plain explanation?"""
+    assert store_problem(generated) is None
+    events = generated / "events.parquet"
+    os.utime(events, ns=(events.stat().st_atime_ns, events.stat().st_mtime_ns + 1))
+    assert store_problem(generated) == "was built from other versions of the dataset's files"
+    with duckdb.connect(str(tmp := generated / "other.duckdb")) as con:
+        con.execute("CREATE TABLE events (user_id BIGINT)")
+    tmp.replace(generated / STORE_FILE)
+    assert store_problem(generated) == "records no source files, so it was not built by leadkit"
+    (generated / STORE_FILE).write_bytes(b"not a database")
+    assert (store_problem(generated) or "").startswith("cannot be read (")
+    (generated / STORE_FILE).unlink()
+    assert store_problem(generated) is None
+
+
+def test_cli_advises_rebuilding_a_stale_store(generated: Path, tmp_path: Path) -> None:
+    """Do `validate` and `leaders score` tell how to rebuild a store they cannot use?"""
+    events = generated / "events.parquet"
+    os.utime(events, ns=(events.stat().st_atime_ns, events.stat().st_mtime_ns + 1))
+    advice = f"Rebuild the store with: leadkit engagement store {generated}"
+    runner = CliRunner()
+    for command in (
+        ["engagement", "validate", str(generated)],
+        [
+            "leaders",
+            "score",
+            "--data",
+            str(generated),
+            "--role",
+            "mentor",
+            "--out",
+            str(tmp_path / "n.csv"),
+        ],
+    ):
+        result = runner.invoke(main, command)
+        assert result.exit_code == 0, result.output
+        said = " ".join(result.output.split())  # the console wraps long lines
+        assert "was built from other versions of the dataset's files" in said
+        assert advice in said
+    build_store(generated)
+    result = runner.invoke(main, ["engagement", "validate", str(generated)])
+    assert result.exit_code == 0 and "Rebuild" not in result.output
