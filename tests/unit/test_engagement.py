@@ -215,6 +215,27 @@ def test_write_table_is_atomic(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["t.csv"]
 
 
+def test_write_table_csv_keeps_every_value(tmp_path: Path) -> None:
+    """Do CSV tables read back exactly: quoted text, shortest exact floats, lists as text?"""
+    frame = pd.DataFrame(
+        {
+            "text": ['a, "quoted"\nline', "リーダーシップ", None],
+            "number": [0.1, 1 / 3, float("nan")],
+            "count": [1, -2, 3],
+            "flag": [True, False, True],
+            "languages": [["es", "ca"], [], None],
+            "mixed": [1, "a", None],
+        }
+    )
+    back = pd.read_csv(write_table(frame, tmp_path / "t.csv"), keep_default_na=False)
+    assert back["text"].tolist() == ['a, "quoted"\nline', "リーダーシップ", ""]
+    assert back["number"].tolist() == ["0.1", repr(1 / 3), ""]
+    assert back["count"].tolist() == [1, -2, 3]
+    assert back["flag"].tolist() == [True, False, True]
+    assert back["languages"].tolist() == ["['es', 'ca']", "[]", ""]
+    assert back["mixed"].astype(str).tolist() == ["1", "a", ""]
+
+
 def test_features_follow_wikimedia_definitions(dataset: Path) -> None:
     """Are active months (>= 5 content edits), streaks, shares and totals computed as defined?"""
     window = Window.ending("2025-07-01", 24)
