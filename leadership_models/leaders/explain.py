@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import numpy as np
 import pandas as pd
@@ -22,7 +23,7 @@ def format_value(value: float, kind: str) -> str:
     return f"{value:,.0f}"
 
 
-def context_label(row: pd.Series, context: tuple[str, ...], lang: str) -> str:
+def context_label(row: Mapping[str, object], context: tuple[str, ...], lang: str) -> str:
     """Name a person's peer group, using the framework's labels where the column has them."""
     contexts = default_framework().contexts
     parts = []
@@ -52,20 +53,23 @@ def explain(
     percentiles = nominated[[f"{f}_percentile" for f in features]].to_numpy(dtype=float)
     order = np.argsort(-(percentiles * weights), axis=1, kind="stable")[:, :TOP_REASONS]
     sentence, reason = catalog.explanation.get(lang), catalog.reason.get(lang)
+    values = nominated[features].to_numpy(dtype=float)
+    groups = [tuple(g) for g in nominated[list(context)].astype(str).to_numpy()]
+    labels: dict[tuple[str, ...], str] = {}
     sentences = []
-    for position, ((_, row), top) in enumerate(zip(nominated.iterrows(), order, strict=True)):
+    for position, (group, top) in enumerate(zip(groups, order, strict=True)):
+        if group not in labels:
+            labels[group] = context_label(dict(zip(context, group, strict=True)), context, lang)
         reasons = []
         for column in top:
             display = catalog.features[features[column]]
             reasons.append(
                 reason.format(
                     feature=display.labels.get(lang),
-                    value=format_value(row[features[column]], display.format),
+                    value=format_value(values[position, column], display.format),
                     percent=math.floor(percentiles[position, column] * 100),
                 )
             )
-        sentences.append(
-            sentence.format(context=context_label(row, context, lang), reasons="; ".join(reasons))
-        )
+        sentences.append(sentence.format(context=labels[group], reasons="; ".join(reasons)))
     explanations.loc[nominated.index] = sentences
     return explanations
