@@ -5,25 +5,57 @@ from __future__ import annotations
 import importlib
 
 import click
+from click.utils import make_default_short_help
 
 from . import __version__
 
-# Each subcommand's "module:object"; only the one a call names is imported, so `leadkit match`
-# does not pay for Spark, nbgrader or Voila.
+# Each subcommand's "module:object" and summary; only the one a call names is imported, so
+# `leadkit match` does not pay for Spark, nbgrader or Voila, and `leadkit --help` for none.
+# The summaries are the commands' own first lines (a test checks that they agree).
 SUBCOMMANDS = {
-    "badges": "badges.cli:badges",
-    "build": "content.cli:build_command",
-    "catalog": "content.cli:catalog",
-    "dashboards": "dashboards.cli:dashboards",
-    "demo": "demo.command:demo",
-    "engagement": "engagement.cli:engagement",
-    "framework": "framework.cli:framework",
-    "grade": "grading.cli:grade",
-    "hub": "hub.cli:hub",
-    "leaders": "leaders.cli:leaders",
-    "match": "matching.cli:match",
-    "skills-map": "skillsmap.cli:skills_map",
-    "translations": "content.cli:translations",
+    "badges": (
+        "badges.cli:badges",
+        "Open Badges 3.0 credentials for skills and learning packs.",
+    ),
+    "build": (
+        "content.cli:build_command",
+        "Generate learner notebooks and nbgrader source notebooks for every module and language.",
+    ),
+    "catalog": ("content.cli:catalog", "Find modules and learning packs."),
+    "dashboards": (
+        "dashboards.cli:dashboards",
+        "Serve the program leads' dashboards (skills map, leaders, progress, quality).",
+    ),
+    "demo": ("demo.command:demo", "Run the kit end to end on a demo cohort and serve the result."),
+    "engagement": (
+        "engagement.cli:engagement",
+        "Generate, import, validate and store volunteer engagement data (contributors, events).",
+    ),
+    "framework": ("framework.cli:framework", "Validate, explore and import skill frameworks."),
+    "grade": (
+        "grading.cli:grade",
+        "Release, collect, autograde, give feedback and export grades as skill evidence.",
+    ),
+    "hub": (
+        "hub.cli:hub",
+        "Run the cohort's JupyterHub on one machine, or write Kubernetes values.",
+    ),
+    "leaders": (
+        "leaders.cli:leaders",
+        "Nominate potential leaders from engagement data, for human review, and audit fairness.",
+    ),
+    "match": (
+        "matching.cli:match",
+        "Pair LEARNERS with MENTORS (CSV or Parquet) optimally and explain every pair.",
+    ),
+    "skills-map": (
+        "skillsmap.cli:skills_map",
+        "Map people per skill and level by group, small cells hidden.",
+    ),
+    "translations": (
+        "content.cli:translations",
+        "Report and record how module translations follow their English source.",
+    ),
 }
 
 
@@ -36,11 +68,20 @@ class LazyGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         """Import and return the named subcommand, or None for an unknown name."""
-        target = SUBCOMMANDS.get(cmd_name)
-        if target is None:
+        if cmd_name not in SUBCOMMANDS:
             return None
-        module, attribute = target.split(":")
+        module, attribute = SUBCOMMANDS[cmd_name][0].split(":")
         return getattr(importlib.import_module(f".{module}", __package__), attribute)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List every subcommand with its summary, as click does, importing none of them."""
+        limit = formatter.width - 6 - max(len(name) for name in SUBCOMMANDS)
+        rows = [
+            (name, make_default_short_help(summary, limit))
+            for name, (_, summary) in sorted(SUBCOMMANDS.items())
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
 
 @click.group(
