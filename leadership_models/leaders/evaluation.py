@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy.stats import rankdata
 
 
 def roc_auc(scores: pd.Series | np.ndarray, positives: pd.Series | np.ndarray) -> float:
@@ -14,5 +13,5 @@ def roc_auc(scores: pd.Series | np.ndarray, positives: pd.Series | np.ndarray) -
     n_neg = len(labels) - n_pos
     if n_pos == 0 or n_neg == 0:
         raise ValueError("ROC AUC needs at least one positive and one negative")
-    ranks = rankdata(np.asarray(scores, dtype=float))
+    ranks = pd.Series(np.asarray(scores, dtype=float)).rank(method="average").to_numpy()
     return float((ranks[labels].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
