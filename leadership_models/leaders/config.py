@@ -31,10 +31,11 @@ class FeatureDisplay(_Strict):
 
 
 class FeatureCatalog(_Strict):
-    """Every feature's display and the sentence that explains one reason for a nomination."""
+    """Every feature's display and the sentences that explain a nomination's reasons."""
 
     explanation: Localized
     reason: Localized
+    separator: Localized
     features: dict[str, FeatureDisplay]
 
 

@@ -53,6 +53,7 @@ def explain(
     percentiles = nominated[[f"{f}_percentile" for f in features]].to_numpy(dtype=float)
     order = np.argsort(-(percentiles * weights), axis=1, kind="stable")[:, :TOP_REASONS]
     sentence, reason = catalog.explanation.get(lang), catalog.reason.get(lang)
+    separator = catalog.separator.get(lang)
     values = nominated[features].to_numpy(dtype=float)
     groups = [tuple(g) for g in nominated[list(context)].astype(str).to_numpy()]
     labels: dict[tuple[str, ...], str] = {}
@@ -70,6 +71,6 @@ def explain(
                     percent=math.floor(percentiles[position, column] * 100),
                 )
             )
-        sentences.append(sentence.format(context=labels[group], reasons="; ".join(reasons)))
+        sentences.append(sentence.format(context=labels[group], reasons=separator.join(reasons)))
     explanations.loc[nominated.index] = sentences
     return explanations

@@ -21,7 +21,8 @@ from leadership_models.leaders import (
     score_dataset,
     selection_rates,
 )
-from leadership_models.leaders.config import _data_file
+from leadership_models.leaders.config import _data_file, default_scoring_config
+from leadership_models.leaders.explain import explain
 from leadership_models.leaders.percentiles import peer_groups, percent_rank
 
 pytestmark = pytest.mark.unit
@@ -119,6 +120,16 @@ def test_explanations_follow_the_language(population: Path) -> None:
     first = table[table.nominated].explanation.iloc[0]
     assert first.startswith("En comparación con sus pares en")
     assert "eventos organizados" in first or "formaciones completadas" in first
+
+
+def test_japanese_explanations_use_japanese_punctuation(scored: dict[str, pd.DataFrame]) -> None:
+    """Are Japanese reasons joined with 、 after a full-width colon, not with '; '?"""
+    table = scored["mentor"]
+    role = default_scoring_config().role("mentor")
+    sentences = explain(table, role, ("community_size", "region"), "ja")[table.nominated]
+    assert sentences.str.contains("の仲間と比べて：").all()
+    assert sentences.str.count("を上回る）、").eq(2).all()
+    assert not sentences.str.contains("; ").any()
 
 
 def test_percentiles_are_within_context(scored: dict[str, pd.DataFrame]) -> None:
