@@ -36,7 +36,7 @@ from leadership_models.engagement import (
     open_dataset,
 )
 from leadership_models.engagement.backends import DUCKDB_MEMORY_LIMIT
-from leadership_models.engagement.store import STORE_FILE, attach_store, build_store
+from leadership_models.engagement.store import STORE_FILE, build_store, store_is_current
 from leadership_models.engagement.synthetic import DEFAULT_END
 from leadership_models.leaders import RoleScoring, collect_scores, default_scoring_config
 
@@ -283,9 +283,7 @@ def main() -> None:
             f"generated {args.contributors:,} contributors and {args.events:,} events "
             f"in {time.perf_counter() - start:.1f} s, their DuckDB store included"
         )
-    with connect("duckdb") as session:
-        current = attach_store(session.con, data) is not None
-    if not current:
+    if not store_is_current(data):
         start = time.perf_counter()
         store = build_store(data)
         print(

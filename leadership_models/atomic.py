@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import math
 import os
 import tempfile
 from collections.abc import Iterator
@@ -14,6 +13,7 @@ from typing import Any
 import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pa_csv
+from pandas.api.types import is_scalar
 
 
 @contextmanager
@@ -85,7 +85,7 @@ def _flat_arrow(frame: pd.DataFrame) -> pa.Table:
         except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
             array = None
         if array is None or not any(plain(array.type) for plain in _PLAIN_TYPES):
-            text = [None if _missing(v) else str(v) for v in column.astype(object)]
+            text = [None if is_scalar(v) and pd.isna(v) else str(v) for v in column.astype(object)]
             array = pa.array(text, pa.string())
         arrays.append(array)
     return pa.Table.from_arrays(arrays, names=[str(name) for name in frame.columns])
@@ -100,12 +100,3 @@ _PLAIN_TYPES = (
     pa.types.is_timestamp,
     pa.types.is_date,
 )
-
-
-def _missing(value: Any) -> bool:
-    return (
-        value is None
-        or value is pd.NA
-        or value is pd.NaT
-        or (isinstance(value, float) and math.isnan(value))
-    )

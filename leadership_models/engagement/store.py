@@ -109,15 +109,19 @@ def store_hint(directory: Path) -> str | None:
     )
 
 
+def store_is_current(directory: Path) -> bool:
+    """Whether a folder has a store that can be used: present, readable and up to date."""
+    return (directory / STORE_FILE).is_file() and store_problem(directory) is None
+
+
 def attach_store(con: BaseBackend, directory: Path) -> str | None:
     """Attach a folder's store read-only to a DuckDB connection; return its name there.
 
-    Returns None, attaching nothing, when there is no store or it cannot be used (see
-    ``store_problem``).
+    Returns None, attaching nothing, unless the store is current (see ``store_problem``).
     """
-    store = directory / STORE_FILE
-    if not store.is_file() or store_problem(directory) is not None:
+    if not store_is_current(directory):
         return None
+    store = directory / STORE_FILE
     name = "store_" + hashlib.sha256(str(store.resolve()).encode()).hexdigest()[:16]
     path = str(store).replace("'", "''")
     try:
