@@ -235,13 +235,23 @@ def _totals(
 def _namespace_bits(
     namespace: ibis.IntegerValue, namespaces: Sequence[int]
 ) -> list[ibis.IntegerValue]:
-    """Return, per 63-bit word, the bit of ``namespace`` among ``namespaces`` (0 if not there)."""
-    words = [namespaces[i : i + _BITS_PER_WORD] for i in range(0, len(namespaces), _BITS_PER_WORD)]
+    """Return, per 63-bit word, the bit of ``namespace`` in that word (0 if in another word).
+
+    ``namespaces`` holds every namespace that occurs. Each word covers 63 consecutive namespace
+    numbers from the lowest one it holds, so a namespace's bit is a shift, not a lookup. A
+    wiki's namespaces (0 to 15, then a few in the hundreds or thousands) take a few words at
+    most; the demo data takes one, which needs no range check.
+    """
+    lows: list[int] = []
+    for number in sorted(namespaces):
+        if not lows or number - lows[-1] >= _BITS_PER_WORD:
+            lows.append(number)
+    one = ibis.literal(1, "int8").cast("int64")  # a 64-bit one, so shifts reach bit 62
+    if len(lows) == 1:
+        return [one << (namespace - lows[0])]
     return [
-        ibis.cases(*((namespace == n, 1 << bit) for bit, n in enumerate(word)), else_=0).cast(
-            "int64"
-        )
-        for word in words
+        ibis.ifelse(namespace.between(low, low + _BITS_PER_WORD - 1), one << (namespace - low), 0)
+        for low in lows
     ]
 
 

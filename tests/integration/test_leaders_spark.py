@@ -6,10 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from leadership_models.engagement import Window, generate
 from leadership_models.engagement.backends import BackendName
+from leadership_models.engagement.store import build_store
 from leadership_models.leaders import score_dataset
 
 pytestmark = [pytest.mark.integration, pytest.mark.slow]
@@ -19,9 +22,16 @@ WINDOW = Window.ending("2025-07-01", 24)
 
 @pytest.fixture(scope="module")
 def dataset(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A small synthetic dataset."""
+    """A small synthetic dataset whose namespaces span several words of namespace bits."""
     out = tmp_path_factory.mktemp("spark") / "data"
     generate(out, 400, seed=9)
+    events = pq.read_table(out / "events.parquet")
+    # Modules (828) and gadgets (2300), as on real wikis, in place of two small namespaces.
+    spread = events["namespace"].to_pandas().replace({10: 828, 14: 2300})
+    column = events.schema.get_field_index("namespace")
+    events = events.set_column(column, "namespace", pa.array(spread, pa.int32()))
+    pq.write_table(events, out / "events.parquet")
+    build_store(out)
     return out
 
 
