@@ -146,7 +146,7 @@ def engagement_features(
     """Return one row per contributor who has not opted out, with every feature of FEATURES.
 
     Contributors who opted out are dropped first, so nothing computed here can carry them.
-    Building the expression runs one small query, for the namespaces that occur in ``events``.
+    Building the expression runs a small query or two, for the namespaces ``events`` use.
     Rows keep the contributor's descriptive columns (name, wiki, region, size band, ...).
     """
     d = definitions or default_definitions()
@@ -154,7 +154,7 @@ def engagement_features(
     in_window = (events.timestamp >= ibis.literal(window.start)) & (
         events.timestamp < ibis.literal(window.end)
     )
-    per_user = _totals(events.filter(in_window), window, d, _event_namespaces(events))
+    per_user = _totals(events.filter(in_window), window, d, _namespace_spans(events))
     streaks = _streaks(events.filter(in_window & _is_content_edit(events, d)), window, d)
     joined = people.left_join(per_user, "user_id").left_join(streaks, "user_id")
     zero = {
@@ -189,9 +189,7 @@ def engagement_features(
     )
 
 
-def _totals(
-    events: ibis.Table, window: Window, d: Definitions, namespaces: Sequence[int]
-) -> ibis.Table:
+def _totals(events: ibis.Table, window: Window, d: Definitions, spans: Sequence[int]) -> ibis.Table:
     """Return per-person totals, breadth, last activity and growth inputs over ``events``.
 
     Events are first summed per (person, wiki), so projects are that level's rows; the
@@ -217,7 +215,7 @@ def _totals(
     edited = is_edit & (count > 0)
     masks = {
         f"namespaces_{word}": _bit_or(ibis.ifelse(edited, bits, 0))
-        for word, bits in enumerate(_namespace_bits(events.namespace, namespaces))
+        for word, bits in enumerate(_namespace_bits(events.namespace, spans))
     }
     wikis = events.group_by("user_id", "wiki").aggregate(**sums, **masks, last_activity=ts.max())
     people = wikis.group_by("user_id").aggregate(
@@ -232,33 +230,40 @@ def _totals(
     return people.mutate(namespaces=edited_namespaces).drop(*masks)
 
 
-def _namespace_bits(
-    namespace: ibis.IntegerValue, namespaces: Sequence[int]
-) -> list[ibis.IntegerValue]:
-    """Return, per 63-bit word, the bit of ``namespace`` in that word (0 if in another word).
+def _namespace_bits(namespace: ibis.IntegerValue, spans: Sequence[int]) -> list[ibis.IntegerValue]:
+    """Return, per span of ``_namespace_spans``, the bit of ``namespace`` in it (0 if outside).
 
-    ``namespaces`` holds every namespace that occurs. Each word covers 63 consecutive namespace
-    numbers from the lowest one it holds, so a namespace's bit is a shift, not a lookup. A
-    wiki's namespaces (0 to 15, then a few in the hundreds or thousands) take a few words at
-    most; the demo data takes one, which needs no range check.
+    A namespace's bit is its distance from the span's lowest namespace, so it is a shift rather
+    than a lookup; a single span holds every namespace and needs no range check.
     """
-    lows: list[int] = []
-    for number in sorted(namespaces):
-        if not lows or number - lows[-1] >= _BITS_PER_WORD:
-            lows.append(number)
     one = ibis.literal(1, "int8").cast("int64")  # a 64-bit one, so shifts reach bit 62
-    if len(lows) == 1:
-        return [one << (namespace - lows[0])]
+    if len(spans) == 1:
+        return [one << (namespace - spans[0])]
     return [
         ibis.ifelse(namespace.between(low, low + _BITS_PER_WORD - 1), one << (namespace - low), 0)
-        for low in lows
+        for low in spans
     ]
 
 
-def _event_namespaces(events: ibis.Table) -> list[int]:
-    """Return every namespace that occurs in ``events``, in order (one small query)."""
+def _namespace_spans(events: ibis.Table) -> list[int]:
+    """Return the lowest namespace of each span of 63 namespace numbers that ``events`` use.
+
+    Each span is a 63-bit word of namespace bits. A wiki's namespaces (0 to 15, then a few in
+    the hundreds or thousands) take a few spans at most. The lowest and highest namespace come
+    first, in one small query that DuckDB answers from its statistics; only when they are 63 or
+    more apart are the namespaces in use listed.
+    """
+    bounds = events.aggregate(low=events.namespace.min(), high=events.namespace.max())
+    [row] = bounds.to_pyarrow().to_pylist()
+    low, high = row["low"], row["high"]
+    if low is None or high - low < _BITS_PER_WORD:
+        return [] if low is None else [low]
     found = events.select("namespace").distinct().to_pyarrow().column("namespace")
-    return sorted(n for n in found.to_pylist() if n is not None)
+    spans: list[int] = []
+    for number in sorted(n for n in found.to_pylist() if n is not None):
+        if not spans or number - spans[-1] >= _BITS_PER_WORD:
+            spans.append(number)
+    return spans
 
 
 def _is_content_edit(table: ibis.Table, d: Definitions) -> ibis.BooleanValue:

@@ -282,6 +282,18 @@ def test_breadth_counts_every_namespace_and_wiki(dataset: Path) -> None:
     assert kofi["projects"] == 3
 
 
+def test_features_of_a_dataset_without_events(dataset: Path) -> None:
+    """Does a dataset with contributors but no events yet give everyone zero activity?"""
+    pd.read_csv(dataset / "events.csv").head(0).to_csv(dataset / "events.csv", index=False)
+    with connect("duckdb") as session:
+        contributors, events = open_dataset(session, dataset)
+        features = engagement_features(contributors, events, Window.ending("2025-07-01", 24))
+        table = features.to_pandas()
+    assert len(table) == sum(r["opted_out"] == "false" for r in CONTRIBUTOR_ROWS)
+    assert (table[["edits", "namespaces", "projects", "active_months"]] == 0).all().all()
+    assert (table["recency_days"] == Window.ending("2025-07-01", 24).days).all()
+
+
 def test_months_follow_the_calendar_in_an_unaligned_window(dataset: Path) -> None:
     """Are active months and the growth split calendar months when a window starts mid-month?"""
     window = Window(
