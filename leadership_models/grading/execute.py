@@ -173,9 +173,10 @@ def _execute(
         target.write_bytes(content)
     if sandbox:
         km = SandboxedKernelManager(sandbox, scratch, uid, transport="ipc")
-        km.ip = str(scratch / "kernel")
     else:
-        km = AsyncKernelManager()
+        km = AsyncKernelManager(transport="ipc")
+    # Sockets in the job's own folder: parallel jobs never race for the same TCP port.
+    km.ip = str(scratch / "kernel")
     km.connection_file = str(scratch / "kernel.json")
     km.write_connection_file()
     if uid is not None:

@@ -122,7 +122,7 @@ def services(cohort: Cohort, layout: dict[str, Path], first_port: int) -> list[d
                 *singleuser,
                 "--ServerApp.jpserver_extensions={'voila': True}",
                 f"--ServerApp.root_dir={layout['dashboards']}",
-                *(f"--VoilaConfiguration.{k}={v!r}" for k, v in _extension_settings(voila_config)),
+                *_extension_flags(voila_config),
             ],
             "cwd": str(layout["dashboards"]),
             "oauth_no_confirm": True,
@@ -136,12 +136,20 @@ def services(cohort: Cohort, layout: dict[str, Path], first_port: int) -> list[d
     return result
 
 
-def _extension_settings(voila_config: dict[str, Any]) -> list[tuple[str, Any]]:
-    """Voila's standalone settings that also hold when it runs as a server extension."""
+def _extension_flags(voila_config: dict[str, Any]) -> list[str]:
+    """Voila's standalone settings that also hold when it runs as a server extension, as flags.
+
+    Its kernels' settings (IPC sockets, so kernels starting together never race for a TCP port)
+    apply to the server's kernels alike.
+    """
     standalone_only = {"preheat_kernel", "default_pool_size"}
-    return [
-        (k, v) for k, v in voila_config["VoilaConfiguration"].items() if k not in standalone_only
+    voila = [
+        (f"VoilaConfiguration.{k}", v)
+        for k, v in voila_config["VoilaConfiguration"].items()
+        if k not in standalone_only
     ]
+    kernels = [(f"KernelManager.{k}", v) for k, v in voila_config["KernelManager"].items()]
+    return [f"--{name}={value!r}" for name, value in voila + kernels]
 
 
 def _authentication(c: Config, settings: LeadkitHub) -> None:

@@ -99,3 +99,10 @@ def test_start_page_lists_every_dashboard(browser: Browser, voila: VoilaServer) 
     page.close()
     for name in DASHBOARDS:
         assert f"{name}.ipynb" in listed
+
+
+def test_kernels_talk_over_unix_sockets(voila: VoilaServer) -> None:
+    """Do the kernel pools use IPC, so kernels starting together never race for a TCP port?"""
+    log = voila.log_file.read_text()
+    assert log.count("Kernel started") >= len(DASHBOARDS)
+    assert "running over TCP" not in log

@@ -177,3 +177,13 @@ def test_dask_executor(make_course, tmp_path):
         report = grader.run(DEMO_ASSIGNMENT, pool, show_progress=False)
     assert sorted(report.graded) == ["ana", "ben"]
     assert _scores(course) == {"ana": 2.0, "ben": 0.0}
+
+
+def test_unsandboxed_jobs_in_parallel(make_course, tmp_path):
+    """Unsandboxed, as `make demo` grades: do parallel jobs' kernels all start and grade?"""
+    course = make_course(notebooks=("escalation",))
+    shares = {"ana": 1.0, "ben": 0.0, "cai": 1.0, "dan": 0.0}
+    simulate_cohort(course, DEMO_ASSIGNMENT, shares, tmp_path / "homes")
+    _grade("collect", *_course_args(course))
+    _grade("autograde", *_course_args(course), "--no-sandbox", "--workers", "4", "--quiet")
+    assert _scores(course) == {"ana": 2.0, "ben": 0.0, "cai": 2.0, "dan": 0.0}

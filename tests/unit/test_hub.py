@@ -14,6 +14,7 @@ from traitlets.config import Config
 from leadership_models.cli import main
 from leadership_models.hub import access
 from leadership_models.hub.cohort import CohortError, load_cohort
+from leadership_models.hub.config import services
 from leadership_models.hub.kubernetes import values
 from leadership_models.labsettings import write_lab_settings
 
@@ -102,6 +103,18 @@ def test_only_program_leads_open_the_dashboards(cohort):
         if any("service=dashboards" in s for s in r["scopes"])
     ]
     assert holders == ["program-leads"]
+
+
+def test_dashboards_service_runs_voila_with_the_kits_settings(cohort, tmp_path):
+    """Does the hub's dashboards service pass on voila.json's Voila and kernel settings?"""
+    layout = {
+        name: tmp_path / name for name in ("courses", "graders-nbgrader", "dashboards", "data")
+    }
+    [dashboards] = [s for s in services(cohort, layout, 9000) if s["name"] == "dashboards"]
+    flags = dashboards["command"]
+    assert "--VoilaConfiguration.template='leadkit'" in flags
+    assert "--KernelManager.transport='ipc'" in flags
+    assert not any("preheat_kernel" in flag for flag in flags)  # standalone Voila only
 
 
 def test_learner_language_follows_their_course(cohort):
