@@ -256,8 +256,10 @@ def _namespace_spans(events: ibis.Table) -> list[int]:
     bounds = events.aggregate(low=events.namespace.min(), high=events.namespace.max())
     [row] = bounds.to_pyarrow().to_pylist()
     low, high = row["low"], row["high"]
-    if low is None or high - low < _BITS_PER_WORD:
-        return [] if low is None else [low]
+    if low is None:
+        return []
+    if high - low < _BITS_PER_WORD:
+        return [low]
     found = events.select("namespace").distinct().to_pyarrow().column("namespace")
     spans: list[int] = []
     for number in sorted(n for n in found.to_pylist() if n is not None):
