@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +59,11 @@ def configure(c: Config) -> Cohort:
 
 
 def prepare_root(root: Path, cohort: Cohort, data_dir: Path) -> dict[str, Path]:
-    """Create the hub's folders: exchange, courses, homes, dashboards, nbgrader and lab settings."""
+    """Create the hub's folders: exchange, courses, homes, dashboards, nbgrader and lab settings.
+
+    The dashboards' kernels get a private folder under the system's temporary folder for their
+    IPC sockets, whose paths must stay under 108 bytes wherever the hub's root lies.
+    """
     layout = {
         "exchange": root / "exchange",
         "courses": root / "courses",
@@ -68,6 +73,7 @@ def prepare_root(root: Path, cohort: Cohort, data_dir: Path) -> dict[str, Path]:
         "graders-nbgrader": root / "nbgrader-config" / "graders",
         "lab": root / "lab-settings",
         "data": data_dir.resolve(),
+        "kernels": Path(tempfile.mkdtemp(prefix="leadkit-kernels-")),
     }
     for folder in layout.values():
         folder.mkdir(parents=True, exist_ok=True)
@@ -130,6 +136,7 @@ def services(cohort: Cohort, layout: dict[str, Path], first_port: int) -> list[d
                 "JUPYTERHUB_DEFAULT_URL": "/voila/tree",
                 "LEADKIT_DATA": str(layout["data"]),
                 "JUPYTER_PATH": str(jupyter_dir()),
+                "JUPYTER_RUNTIME_DIR": str(layout["kernels"]),
             },
         }
     )

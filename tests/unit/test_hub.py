@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -14,7 +15,7 @@ from traitlets.config import Config
 from leadership_models.cli import main
 from leadership_models.hub import access
 from leadership_models.hub.cohort import CohortError, load_cohort
-from leadership_models.hub.config import services
+from leadership_models.hub.config import prepare_root, services
 from leadership_models.hub.kubernetes import values
 from leadership_models.labsettings import write_lab_settings
 
@@ -106,15 +107,18 @@ def test_only_program_leads_open_the_dashboards(cohort):
 
 
 def test_dashboards_service_runs_voila_with_the_kits_settings(cohort, tmp_path):
-    """Does the hub's dashboards service pass on voila.json's Voila and kernel settings?"""
-    layout = {
-        name: tmp_path / name for name in ("courses", "graders-nbgrader", "dashboards", "data")
-    }
+    """Does the dashboards service get voila.json's settings, and short kernel socket paths?"""
+    root = tmp_path / "a-hub-root-deep-enough-that-sockets-under-it-would-pass-108-bytes"
+    layout = prepare_root(root, cohort, tmp_path / "data")
     [dashboards] = [s for s in services(cohort, layout, 9000) if s["name"] == "dashboards"]
     flags = dashboards["command"]
     assert "--VoilaConfiguration.template='leadkit'" in flags
     assert "--KernelManager.transport='ipc'" in flags
     assert not any("preheat_kernel" in flag for flag in flags)  # standalone Voila only
+    runtime = Path(dashboards["environment"]["JUPYTER_RUNTIME_DIR"])
+    socket = runtime / f"kernel-{uuid.uuid4()}-ipc-1"  # how jupyter_client names them
+    assert runtime.is_dir() and len(str(socket).encode()) < 108
+    runtime.rmdir()
 
 
 def test_learner_language_follows_their_course(cohort):
