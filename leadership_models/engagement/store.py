@@ -1,10 +1,12 @@
 """A dataset folder's DuckDB store: its Parquet tables loaded once into a DuckDB database file.
 
 DuckDB scans its own storage several times faster than Parquet, so every later query on the
-dataset (scores for each role, the dashboards) is quicker; events also carry their calendar
-month, which the features would otherwise work out from each timestamp. The store records the
-size and modification time of the files it was built from and is used only while they are
-unchanged; otherwise the DuckDB backend reads the Parquet files, as PySpark always does.
+dataset (scores for each role, the dashboards) is quicker. Events' kinds and wikis are stored as
+DuckDB enums, small integers that compare and group faster than strings (queries still see
+strings), and events carry their calendar month, which the features would otherwise work out
+from each timestamp. The store records the size and modification time of the files it was built
+from and is used only while they are unchanged; otherwise the DuckDB backend reads the Parquet
+files, as PySpark always does.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from ibis.backends import BaseBackend
 
 from ..atomic import replacing
 from .errors import EngagementDataError
-from .schema import CALENDAR_MONTH, CONTRIBUTORS, EVENTS
+from .schema import CALENDAR_MONTH, CONTRIBUTORS, EVENTS, KINDS
 from .tables import check_columns, find_table
 
 STORE_FILE = "engagement.duckdb"
@@ -32,8 +34,13 @@ _SOURCES = "leadkit_sources"
 DUCKDB_MEMORY_LIMIT = "3GB"
 
 _NAIVE_UTC = "make_timestamp(epoch_us(timestamp))"  # skips DuckDB's time zone calendar
-_EXTRA_COLUMNS = {
-    "events": f", (year({_NAIVE_UTC}) * 12 + month({_NAIVE_UTC}) - 1)::INTEGER AS {CALENDAR_MONTH}"
+#: What each table stores of its file's columns.
+_STORED_COLUMNS = {
+    "contributors": "*",
+    "events": (
+        "* REPLACE (kind::event_kind AS kind, wiki::wiki_name AS wiki), "
+        f"(year({_NAIVE_UTC}) * 12 + month({_NAIVE_UTC}) - 1)::INTEGER AS {CALENDAR_MONTH}"
+    ),
 }
 
 Fingerprint = tuple[str, int, int]
@@ -64,20 +71,57 @@ def build_store(directory: Path) -> Path:
             str(temporary), config={"memory_limit": DUCKDB_MEMORY_LIMIT, "temp_directory": spill}
         )
         try:
+            _create_enums(con, sources[STORE_TABLES.index("events")])
             for name, path in zip(STORE_TABLES, sources, strict=True):
-                extra = _EXTRA_COLUMNS.get(name, "")
                 try:
                     con.execute(
-                        f"CREATE TABLE {name} AS SELECT *{extra} FROM read_parquet($path)",
+                        f"CREATE TABLE {name} AS SELECT {_STORED_COLUMNS[name]} "
+                        "FROM read_parquet($path)",
                         {"path": str(path)},
                     )
                 except duckdb.Error as exc:
-                    raise EngagementDataError(path, f"cannot be read: {exc}") from exc
+                    unknown = _unknown_kind(con, path) if name == "events" else None
+                    raise unknown or EngagementDataError(path, f"cannot be read: {exc}") from exc
             con.execute(f"CREATE TABLE {_SOURCES} (file VARCHAR, size BIGINT, mtime_ns BIGINT)")
             con.executemany(f"INSERT INTO {_SOURCES} VALUES (?, ?, ?)", fingerprints)
         finally:
             con.close()
     return store
+
+
+def _create_enums(con: duckdb.DuckDBPyConnection, events: Path) -> None:
+    """Create the enum types of events' kinds (the kit's) and wikis (those ``events`` name)."""
+    con.execute(f"CREATE TYPE event_kind AS ENUM ({', '.join(map(_quoted, KINDS))})")
+    try:
+        wikis = con.execute(
+            "SELECT DISTINCT wiki FROM read_parquet($path) WHERE wiki IS NOT NULL ORDER BY wiki",
+            {"path": str(events)},
+        ).fetchall()
+    except duckdb.Error as exc:
+        raise EngagementDataError(events, f"cannot be read: {exc}") from exc
+    con.execute(f"CREATE TYPE wiki_name AS ENUM ({', '.join(_quoted(w) for (w,) in wikis)})")
+
+
+def _unknown_kind(con: duckdb.DuckDBPyConnection, events: Path) -> EngagementDataError | None:
+    """Return an error naming the first row of ``events`` whose kind the kit does not know."""
+    try:
+        found = con.execute(
+            "SELECT file_row_number, kind FROM read_parquet($path, file_row_number = true) "
+            f"WHERE kind NOT IN ({', '.join(map(_quoted, KINDS))}) "
+            "ORDER BY file_row_number LIMIT 1",
+            {"path": str(events)},
+        ).fetchone()
+    except duckdb.Error:
+        return None
+    if found is None:
+        return None
+    row, kind = found
+    message = f"{kind!r} is not one of {', '.join(KINDS)}"
+    return EngagementDataError(events, message, row=row + 1, column="kind")
+
+
+def _quoted(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
 
 
 def store_problem(directory: Path) -> str | None:

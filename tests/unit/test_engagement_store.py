@@ -8,6 +8,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
@@ -62,6 +63,45 @@ def test_features_from_the_store_equal_those_from_parquet(generated: Path) -> No
         events = open_dataset(session, generated)[1]
         assert name is not None and name in session.con.compile(events)
     pd.testing.assert_frame_equal(_features(generated), _features(generated, use_store=False))
+
+
+def test_store_keeps_kinds_and_wikis_as_enums_read_as_text(generated: Path) -> None:
+    """Are kinds and wikis stored as enums, any wiki name included, and read back as text?"""
+    path = generated / "events.parquet"
+    events = pq.read_table(path).to_pandas()
+    events.loc[events.wiki == events.wiki.iloc[0], "wiki"] = "o'wiki"  # a quote to escape
+    pq.write_table(pa.Table.from_pandas(events, preserve_index=False), path)
+    build_store(generated)
+    with duckdb.connect(str(generated / STORE_FILE), read_only=True) as con:
+        types = dict(
+            con.execute(
+                "SELECT column_name, data_type FROM information_schema.columns "
+                "WHERE table_name = 'events'"
+            ).fetchall()
+        )
+    assert types["kind"].startswith("ENUM(") and types["wiki"].startswith("ENUM(")
+    with connect("duckdb") as session:
+        stored = open_dataset(session, generated)[1]
+        assert stored.schema()["wiki"].is_string() and stored.schema()["kind"].is_string()
+        read = stored.select("wiki", "kind").to_pandas()
+    assert sorted(set(read.wiki)) == sorted(set(events.wiki))
+    assert "o'wiki" in set(read.wiki)
+    assert read.kind.value_counts().to_dict() == events.kind.value_counts().to_dict()
+
+
+def test_store_names_the_row_of_an_unknown_kind(generated: Path) -> None:
+    """Does a kind the kit does not know stop the build, naming its row, with no store left?"""
+    (generated / STORE_FILE).unlink()
+    path = generated / "events.parquet"
+    events = pq.read_table(path).to_pandas()
+    events.loc[3, "kind"] = "vandalism_reverted"
+    pq.write_table(pa.Table.from_pandas(events, preserve_index=False), path)
+    with pytest.raises(
+        EngagementDataError, match="'vandalism_reverted' is not one of edit"
+    ) as error:
+        build_store(generated)
+    assert (error.value.file, error.value.row, error.value.column) == (path, 4, "kind")
+    assert not (generated / STORE_FILE).exists()
 
 
 def test_store_is_ignored_once_its_files_change(generated: Path) -> None:
