@@ -1,12 +1,14 @@
 """A dataset folder's DuckDB store: its Parquet tables loaded once into a DuckDB database file.
 
 DuckDB scans its own storage several times faster than Parquet, so every later query on the
-dataset (scores for each role, the dashboards) is quicker. Events' kinds and wikis are stored as
-DuckDB enums, small integers that compare and group faster than strings (queries still see
-strings), and events carry their calendar month, which the features would otherwise work out
-from each timestamp. The store records the size and modification time of the files it was built
-from and is used only while they are unchanged; otherwise the DuckDB backend reads the Parquet
-files, as PySpark always does.
+dataset (scores for each role, the dashboards) is quicker. Events are kept in order of person,
+wiki and time, the keys the features group on; their kinds and wikis are DuckDB enums, small
+integers that compare and group faster than strings (queries still see strings); and they carry
+their calendar month, which the features would otherwise work out from each timestamp.
+
+The store records the size and modification time of the files it was built from and is used
+only while they are unchanged; otherwise the DuckDB backend reads the Parquet files, as PySpark
+always does.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
@@ -34,12 +37,13 @@ _SOURCES = "leadkit_sources"
 DUCKDB_MEMORY_LIMIT = "3GB"
 
 _NAIVE_UTC = "make_timestamp(epoch_us(timestamp))"  # skips DuckDB's time zone calendar
-#: What each table stores of its file's columns.
-_STORED_COLUMNS = {
-    "contributors": "*",
+#: How each table is stored: its file's columns (``$path``) as DuckDB keeps them, in order.
+_STORED_AS = {
+    "contributors": "SELECT * FROM read_parquet($path)",
     "events": (
-        "* REPLACE (kind::event_kind AS kind, wiki::wiki_name AS wiki), "
-        f"(year({_NAIVE_UTC}) * 12 + month({_NAIVE_UTC}) - 1)::INTEGER AS {CALENDAR_MONTH}"
+        "SELECT * REPLACE (kind::event_kind AS kind, wiki::wiki_name AS wiki), "
+        f"(year({_NAIVE_UTC}) * 12 + month({_NAIVE_UTC}) - 1)::INTEGER AS {CALENDAR_MONTH} "
+        "FROM read_parquet($path) ORDER BY user_id, wiki, timestamp"
     ),
 }
 
@@ -74,11 +78,7 @@ def build_store(directory: Path) -> Path:
             _create_enums(con, sources[STORE_TABLES.index("events")])
             for name, path in zip(STORE_TABLES, sources, strict=True):
                 try:
-                    con.execute(
-                        f"CREATE TABLE {name} AS SELECT {_STORED_COLUMNS[name]} "
-                        "FROM read_parquet($path)",
-                        {"path": str(path)},
-                    )
+                    con.execute(f"CREATE TABLE {name} AS {_STORED_AS[name]}", {"path": str(path)})
                 except duckdb.Error as exc:
                     unknown = _unknown_kind(con, path) if name == "events" else None
                     raise unknown or EngagementDataError(path, f"cannot be read: {exc}") from exc
@@ -91,7 +91,7 @@ def build_store(directory: Path) -> Path:
 
 def _create_enums(con: duckdb.DuckDBPyConnection, events: Path) -> None:
     """Create the enum types of events' kinds (the kit's) and wikis (those ``events`` name)."""
-    con.execute(f"CREATE TYPE event_kind AS ENUM ({', '.join(map(_quoted, KINDS))})")
+    con.execute(f"CREATE TYPE event_kind AS ENUM ({_sql_list(KINDS)})")
     try:
         wikis = con.execute(
             "SELECT DISTINCT wiki FROM read_parquet($path) WHERE wiki IS NOT NULL ORDER BY wiki",
@@ -99,7 +99,7 @@ def _create_enums(con: duckdb.DuckDBPyConnection, events: Path) -> None:
         ).fetchall()
     except duckdb.Error as exc:
         raise EngagementDataError(events, f"cannot be read: {exc}") from exc
-    con.execute(f"CREATE TYPE wiki_name AS ENUM ({', '.join(_quoted(w) for (w,) in wikis)})")
+    con.execute(f"CREATE TYPE wiki_name AS ENUM ({_sql_list(wiki for (wiki,) in wikis)})")
 
 
 def _unknown_kind(con: duckdb.DuckDBPyConnection, events: Path) -> EngagementDataError | None:
@@ -107,7 +107,7 @@ def _unknown_kind(con: duckdb.DuckDBPyConnection, events: Path) -> EngagementDat
     try:
         found = con.execute(
             "SELECT file_row_number, kind FROM read_parquet($path, file_row_number = true) "
-            f"WHERE kind NOT IN ({', '.join(map(_quoted, KINDS))}) "
+            f"WHERE kind NOT IN ({_sql_list(KINDS)}) "
             "ORDER BY file_row_number LIMIT 1",
             {"path": str(events)},
         ).fetchone()
@@ -120,8 +120,9 @@ def _unknown_kind(con: duckdb.DuckDBPyConnection, events: Path) -> EngagementDat
     return EngagementDataError(events, message, row=row + 1, column="kind")
 
 
-def _quoted(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
+def _sql_list(texts: Iterable[str]) -> str:
+    """Return ``texts`` as a comma-separated list of SQL string literals."""
+    return ", ".join("'" + text.replace("'", "''") + "'" for text in texts)
 
 
 def store_problem(directory: Path) -> str | None:

@@ -89,6 +89,19 @@ def test_store_keeps_kinds_and_wikis_as_enums_read_as_text(generated: Path) -> N
     assert read.kind.value_counts().to_dict() == events.kind.value_counts().to_dict()
 
 
+def test_store_keeps_events_in_order_of_person_wiki_and_time(generated: Path) -> None:
+    """Are the store's events clustered by the keys the features group on?"""
+    with duckdb.connect(str(generated / STORE_FILE), read_only=True) as con:
+        stored = con.execute(
+            "SELECT user_id, wiki::VARCHAR AS wiki, timestamp FROM events ORDER BY rowid"
+        ).df()
+    assert len(stored) == 6000
+    in_order = stored.sort_values(["user_id", "wiki", "timestamp"], ignore_index=True)
+    pd.testing.assert_frame_equal(stored, in_order)
+    files_order = pq.read_table(generated / "events.parquet").to_pandas()
+    assert not files_order.wiki.equals(stored.wiki)  # the files are in order of person and time
+
+
 def test_store_names_the_row_of_an_unknown_kind(generated: Path) -> None:
     """Does a kind the kit does not know stop the build, naming its row, with no store left?"""
     (generated / STORE_FILE).unlink()
