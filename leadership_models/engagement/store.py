@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 from ibis.backends import BaseBackend
@@ -27,7 +28,7 @@ from ibis.backends import BaseBackend
 from ..atomic import replacing
 from .errors import EngagementDataError
 from .schema import CALENDAR_MONTH, CONTRIBUTORS, EVENTS, KINDS
-from .tables import check_columns, find_table
+from .tables import check_columns, check_event_cells, find_table
 
 STORE_FILE = "engagement.duckdb"
 #: The dataset tables a store holds, in the order they are built.
@@ -80,8 +81,9 @@ def build_store(directory: Path) -> Path:
                 try:
                     con.execute(f"CREATE TABLE {name} AS {_STORED_AS[name]}", {"path": str(path)})
                 except duckdb.Error as exc:
-                    unknown = _unknown_kind(con, path) if name == "events" else None
-                    raise unknown or EngagementDataError(path, f"cannot be read: {exc}") from exc
+                    if name == "events":
+                        _check_kinds(con, path)
+                    raise EngagementDataError(path, f"cannot be read: {exc}") from exc
             con.execute(f"CREATE TABLE {_SOURCES} (file VARCHAR, size BIGINT, mtime_ns BIGINT)")
             con.executemany(f"INSERT INTO {_SOURCES} VALUES (?, ?, ?)", fingerprints)
         finally:
@@ -102,8 +104,8 @@ def _create_enums(con: duckdb.DuckDBPyConnection, events: Path) -> None:
     con.execute(f"CREATE TYPE wiki_name AS ENUM ({_sql_list(wiki for (wiki,) in wikis)})")
 
 
-def _unknown_kind(con: duckdb.DuckDBPyConnection, events: Path) -> EngagementDataError | None:
-    """Return an error naming the first row of ``events`` whose kind the kit does not know."""
+def _check_kinds(con: duckdb.DuckDBPyConnection, events: Path) -> None:
+    """Raise the loaders' error, naming its row, for the first kind the kit does not know."""
     try:
         found = con.execute(
             "SELECT file_row_number, kind FROM read_parquet($path, file_row_number = true) "
@@ -112,17 +114,20 @@ def _unknown_kind(con: duckdb.DuckDBPyConnection, events: Path) -> EngagementDat
             {"path": str(events)},
         ).fetchone()
     except duckdb.Error:
-        return None
-    if found is None:
-        return None
-    row, kind = found
-    message = f"{kind!r} is not one of {', '.join(KINDS)}"
-    return EngagementDataError(events, message, row=row + 1, column="kind")
+        return
+    if found is not None:
+        row, kind = found
+        check_event_cells(events, pd.DataFrame({"kind": [kind]}), first_row=row + 1)
+
+
+def _sql_literal(text: str) -> str:
+    """Return ``text`` as a SQL string literal."""
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _sql_list(texts: Iterable[str]) -> str:
     """Return ``texts`` as a comma-separated list of SQL string literals."""
-    return ", ".join("'" + text.replace("'", "''") + "'" for text in texts)
+    return ", ".join(map(_sql_literal, texts))
 
 
 def store_problem(directory: Path) -> str | None:
@@ -168,9 +173,8 @@ def attach_store(con: BaseBackend, directory: Path) -> str | None:
         return None
     store = directory / STORE_FILE
     name = "store_" + hashlib.sha256(str(store.resolve()).encode()).hexdigest()[:16]
-    path = str(store).replace("'", "''")
     try:
-        con.raw_sql(f"ATTACH IF NOT EXISTS '{path}' AS {name} (READ_ONLY)")
+        con.raw_sql(f"ATTACH IF NOT EXISTS {_sql_literal(str(store))} AS {name} (READ_ONLY)")
     except duckdb.Error:
         return None
     return name

@@ -214,6 +214,15 @@ def load_contributors(path: Path) -> pd.DataFrame:
     return _empty(CONTRIBUTORS) if contributors.empty else contributors
 
 
+def check_event_cells(path: Path, cells: pd.DataFrame, first_row: int) -> None:
+    """Raise the loaders' error for the first bad cell of some events columns of ``path``.
+
+    ``cells`` holds rows of the file from row number ``first_row`` on, in any of its columns.
+    """
+    parsers = {column: _EVENT_PARSERS[column] for column in cells.columns}
+    _parse(path, _Chunk(cells, first_row), parsers)
+
+
 def iter_events(path: Path, user_ids: pd.Index) -> Iterator[pd.DataFrame]:
     """Yield validated chunks of an events table whose users must all be in ``user_ids``."""
     seen: list[np.ndarray] = []
