@@ -76,6 +76,7 @@ def build_store(directory: Path) -> Path:
             str(temporary), config={"memory_limit": DUCKDB_MEMORY_LIMIT, "temp_directory": spill}
         )
         try:
+            con.execute("SET enable_progress_bar = false")  # callers show their own progress
             _create_enums(con, sources[STORE_TABLES.index("events")])
             for name, path in zip(STORE_TABLES, sources, strict=True):
                 try:
