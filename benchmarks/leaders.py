@@ -94,10 +94,10 @@ def hand_sql(data: Path) -> pd.DataFrame:
     """One hand-written DuckDB query computing the same fifteen features and the score.
 
     It reads the dataset's DuckDB store, as the kit does, and is written as an expert would for
-    this data: events are summed per (person, wiki), so projects are counted without a distinct;
-    the namespaces edited (-1 to 14 here) ride along as bits of one integer; the growth windows
-    and active months use the store's calendar month; percentiles are ranked on a narrow table
-    partitioned by an integer peer group.
+    this data: events are summed per person, and projects counted apart from the distinct
+    (person, wiki) pairs; the namespaces edited (-1 to 14 here) ride along as bits of one
+    integer; the growth windows and active months use the store's calendar month; percentiles
+    are ranked on a narrow table partitioned by an integer peer group.
     """
     scoring = default_scoring_config().role(ROLE)
     ranks, score = _score_sql(scoring)
@@ -108,15 +108,14 @@ def hand_sql(data: Path) -> pd.DataFrame:
     totals = ",\n".join(
         f"sum(case when kind = '{k}' then count else 0 end)::bigint as {n}" for n, k in KIND_TOTALS
     )
-    summed = ", ".join(f"sum({n})::bigint as {n}" for n, _ in KIND_TOTALS)
     kept = ", ".join(f"coalesce(p.{n}, 0) as {n}" for n, _ in KIND_TOTALS)
     query = f"""
     with events as not materialized (
       select * from store.events
       where timestamp >= '{WINDOW.start.isoformat()}'::timestamptz
         and timestamp < '{WINDOW.end.isoformat()}'::timestamptz),
-    wikis as (
-      select user_id, wiki,
+    per_user as (
+      select user_id,
         sum(case when {edit} then count else 0 end)::bigint as edits,
         sum(case when kind = 'edit' and namespace = 0 then count else 0 end)::bigint
           as content_edits,
@@ -127,19 +126,14 @@ def hand_sql(data: Path) -> pd.DataFrame:
         sum(case when {edit} and calendar_month >= {prior} and calendar_month < {recent}
           then count else 0 end)::bigint as prior,
         {totals},
-        bit_or(case when {edit} and count > 0 then 1::bigint << (namespace + 1) else 0 end)
+        bit_count(bit_or(
+          case when {edit} and count > 0 then 1::bigint << (namespace + 1) else 0 end))
           as namespaces,
         max(timestamp) as last_activity
-      from events group by user_id, wiki),
-    per_user as (
-      select user_id,
-        sum(edits)::bigint as edits, sum(content_edits)::bigint as content_edits,
-        sum(community)::bigint as community, sum(recent)::bigint as recent,
-        sum(prior)::bigint as prior, {summed},
-        bit_count(bit_or(namespaces)) as namespaces,
-        max(last_activity) as last_activity,
-        count(*) as projects
-      from wikis group by user_id),
+      from events group by user_id),
+    projects as (
+      select user_id, count(*) as projects
+      from (select distinct user_id, wiki from events) group by user_id),
     streaks as (
       select user_id, sum(length) as active_months, max(length) as longest_streak from (
         select user_id, count(*) as length from (
@@ -156,7 +150,7 @@ def hand_sql(data: Path) -> pd.DataFrame:
         coalesce(p.edits, 0) as edits, coalesce(p.content_edits, 0) as content_edits,
         coalesce(s.active_months, 0) as active_months,
         coalesce(s.longest_streak, 0) as longest_streak,
-        coalesce(p.namespaces, 0) as namespaces, coalesce(p.projects, 0) as projects,
+        coalesce(p.namespaces, 0) as namespaces, coalesce(w.projects, 0) as projects,
         case when coalesce(p.edits, 0) > 0 then p.community / p.edits else 0.0 end
           as community_share,
         {kept},
@@ -164,6 +158,7 @@ def hand_sql(data: Path) -> pd.DataFrame:
         ln((coalesce(p.recent, 0) + 1) / (coalesce(p.prior, 0) + 1)) as growth
       from store.contributors c
       left join per_user p using (user_id)
+      left join projects w using (user_id)
       left join streaks s using (user_id)
       where not c.opted_out),
     keyed as (

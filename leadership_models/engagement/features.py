@@ -192,9 +192,10 @@ def engagement_features(
 def _totals(events: ibis.Table, window: Window, d: Definitions, spans: Sequence[int]) -> ibis.Table:
     """Return per-person totals, breadth, last activity and growth inputs over ``events``.
 
-    Events are first summed per (person, wiki), so projects are that level's rows; the
-    namespaces a person edited ride along as bitmasks, ORed up to the person and counted at the
-    end. So neither breadth needs a distinct count, which would have to read every row twice.
+    Totals are summed per person. The namespaces a person edited ride along as bitmasks, ORed
+    and counted at the end, so that breadth needs no distinct count. Projects are counted apart,
+    from the distinct (person, wiki) pairs: only they need the pairs, and summing every total
+    per pair first would hold each total once per pair.
     """
     ts, count = events.timestamp, events["count"]
     recent = window.last_months_start(d.growth_months)
@@ -217,17 +218,13 @@ def _totals(events: ibis.Table, window: Window, d: Definitions, spans: Sequence[
         f"namespaces_{word}": _bit_or(ibis.ifelse(edited, bits, 0))
         for word, bits in enumerate(_namespace_bits(events.namespace, spans))
     }
-    wikis = events.group_by("user_id", "wiki").aggregate(**sums, **masks, last_activity=ts.max())
-    people = wikis.group_by("user_id").aggregate(
-        **{name: _sum(wikis[name]) for name in sums},
-        **{name: _bit_or(wikis[name]) for name in masks},
-        last_activity=wikis.last_activity.max(),
-        projects=wikis.count(),
-    )
+    people = events.group_by("user_id").aggregate(**sums, **masks, last_activity=ts.max())
+    wikis = events.select("user_id", "wiki").distinct()
+    projects = wikis.group_by("user_id").aggregate(projects=wikis.count())
     edited_namespaces = sum(
         (_bit_count(people[name]).cast("int64") for name in masks), ibis.literal(0, "int64")
     )
-    return people.mutate(namespaces=edited_namespaces).drop(*masks)
+    return people.join(projects, "user_id").mutate(namespaces=edited_namespaces).drop(*masks)
 
 
 def _namespace_bits(namespace: ibis.IntegerValue, spans: Sequence[int]) -> list[ibis.IntegerValue]:
