@@ -30,6 +30,7 @@ import pandas as pd
 
 from leadership_models.engagement import (
     Window,
+    collect,
     connect,
     engagement_features,
     generate,
@@ -38,7 +39,7 @@ from leadership_models.engagement import (
 from leadership_models.engagement.backends import DUCKDB_MEMORY_LIMIT
 from leadership_models.engagement.store import STORE_FILE, build_store, store_is_current
 from leadership_models.engagement.synthetic import DEFAULT_END
-from leadership_models.leaders import RoleScoring, collect_scores, default_scoring_config
+from leadership_models.leaders import RoleScoring, default_scoring_config, score_table
 
 WINDOW = Window.ending(DEFAULT_END, 24)
 ROLE = "mentor"
@@ -57,8 +58,8 @@ def kit(data: Path, use_store: bool = True) -> pd.DataFrame:
     """The kit, as `leadkit leaders score` runs it (without the explanations), on DuckDB."""
     with connect("duckdb") as session:
         contributors, events = open_dataset(session, data, use_store)
-        features = engagement_features(contributors, events, WINDOW)
-        return collect_scores(features, default_scoring_config().role(ROLE), CONTEXT)
+        features = collect(engagement_features(contributors, events, WINDOW))
+    return score_table(features, default_scoring_config().role(ROLE), CONTEXT)
 
 
 def kit_from_parquet(data: Path) -> pd.DataFrame:

@@ -11,14 +11,13 @@ from .config import (
     load_scoring_config,
 )
 from .evaluation import roc_auc
-from .scoring import Nominations, collect_scores, score_dataset, score_table
+from .scoring import Nominations, score_dataset, score_table
 
 __all__ = [
     "FeatureCatalog",
     "Nominations",
     "RoleScoring",
     "ScoringConfig",
-    "collect_scores",
     "default_feature_catalog",
     "default_scoring_config",
     "load_feature_catalog",

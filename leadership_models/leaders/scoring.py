@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-import ibis
 import numpy as np
 import pandas as pd
 
@@ -91,21 +90,6 @@ def score_table(
     return pd.concat([features.drop(columns=added.columns, errors="ignore"), added], axis=1)
 
 
-def collect_scores(
-    features: ibis.Table,
-    scoring: RoleScoring,
-    context: tuple[str, ...],
-    columns: Sequence[str] | None = None,
-) -> pd.DataFrame:
-    """Collect ``features`` from their backend and score them (all columns, or ``columns``).
-
-    The features hold one row per person, so they are ranked in NumPy once collected: sorting
-    each feature within each peer group there is quicker than a backend's stacked windows.
-    """
-    scored = score_table(collect(features), scoring, context)
-    return scored[list(columns)] if columns else scored
-
-
 def eligibility_minimums(table: pd.DataFrame, scoring: RoleScoring) -> dict[str, np.ndarray]:
     """Return each eligibility minimum, row by row, honouring the per-context overrides.
 
@@ -163,19 +147,23 @@ def score_dataset(
         stage("reading the dataset")
         contributors, events = open_dataset(session, data)
         span = window or default_window(events)
-        columns = [
-            *PERSON_COLUMNS,
-            *FEATURES,
-            *(percentile_column(f) for f in scoring.weights),
-            "peers",
-            "score",
-            "score_percentile",
-            "eligible",
-            "nominated",
-        ]
         stage("computing features and scores")
-        features = engagement_features(contributors, events, span)
-        table = collect_scores(features, scoring, peer_context, columns)
+        features = collect(engagement_features(contributors, events, span))
+    # Scored in NumPy (sorting each feature within each peer group is quicker there than in a
+    # backend's stacked windows) once the backend is closed: the scoring then reuses the memory
+    # the backend hands back instead of asking the system for more, which on a virtual machine
+    # costs as much again as the scoring itself.
+    columns = [
+        *PERSON_COLUMNS,
+        *FEATURES,
+        *(percentile_column(f) for f in scoring.weights),
+        "peers",
+        "score",
+        "score_percentile",
+        "eligible",
+        "nominated",
+    ]
+    table = score_table(features, scoring, peer_context)[columns]
     stage("explaining nominations")
     table = table.sort_values(["score", "user_id"], ascending=[False, True], ignore_index=True)
     table.insert(0, "role", role)
