@@ -23,6 +23,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+import sqlglot.expressions as exp
 from ibis.backends import BaseBackend
 
 from ..atomic import replacing
@@ -122,8 +123,8 @@ def _check_kinds(con: duckdb.DuckDBPyConnection, events: Path) -> None:
 
 
 def _sql_literal(text: str) -> str:
-    """Return ``text`` as a SQL string literal."""
-    return "'" + text.replace("'", "''") + "'"
+    """Return ``text`` as a DuckDB string literal, quoted by sqlglot (Ibis's SQL builder)."""
+    return exp.Literal.string(text).sql(dialect="duckdb")
 
 
 def _sql_list(texts: Iterable[str]) -> str:
