@@ -30,11 +30,11 @@ import pandas as pd
 
 from leadership_models.engagement import (
     Window,
-    collect,
     connect,
     engagement_features,
     generate,
     open_dataset,
+    to_frame,
 )
 from leadership_models.engagement.backends import DUCKDB_MEMORY_LIMIT
 from leadership_models.engagement.store import STORE_FILE, build_store, store_is_current
@@ -58,8 +58,8 @@ def kit(data: Path, use_store: bool = True) -> pd.DataFrame:
     """The kit, as `leadkit leaders score` runs it (without the explanations), on DuckDB."""
     with connect("duckdb") as session:
         contributors, events = open_dataset(session, data, use_store)
-        features = collect(engagement_features(contributors, events, WINDOW))
-    return score_table(features, default_scoring_config().role(ROLE), CONTEXT)
+        rows = engagement_features(contributors, events, WINDOW).to_pyarrow()
+    return score_table(to_frame(rows), default_scoring_config().role(ROLE), CONTEXT)
 
 
 def kit_from_parquet(data: Path) -> pd.DataFrame:

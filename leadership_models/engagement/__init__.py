@@ -1,6 +1,6 @@
 """Volunteer engagement data: contributors, activity events, loaders, synthetic data, features."""
 
-from .backends import collect, connect, open_dataset
+from .backends import collect, connect, open_dataset, to_frame
 from .errors import EngagementDataError, MediaWikiError
 from .features import FEATURES, Window, default_window, engagement_features
 from .schema import CONTRIBUTORS, EVENTS, KINDS, default_definitions, load_definitions
@@ -29,5 +29,6 @@ __all__ = [
     "load_definitions",
     "load_events",
     "open_dataset",
+    "to_frame",
     "write_dataset",
 ]

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..engagement.backends import BackendName, collect, connect, open_dataset
+from ..engagement.backends import BackendName, connect, open_dataset, to_frame
 from ..engagement.features import FEATURES, Window, default_window, engagement_features
 from .config import (
     FeatureCatalog,
@@ -148,11 +148,12 @@ def score_dataset(
         contributors, events = open_dataset(session, data)
         span = window or default_window(events)
         stage("computing features and scores")
-        features = collect(engagement_features(contributors, events, span))
-    # Scored in NumPy (sorting each feature within each peer group is quicker there than in a
-    # backend's stacked windows) once the backend is closed: the scoring then reuses the memory
-    # the backend hands back instead of asking the system for more, which on a virtual machine
-    # costs as much again as the scoring itself.
+        rows = engagement_features(contributors, events, span).to_pyarrow()
+    # Converted to pandas and scored in NumPy (sorting each feature within each peer group is
+    # quicker there than in a backend's stacked windows) once the backend is closed: both then
+    # reuse the memory the backend hands back instead of asking the system for more, which on a
+    # virtual machine costs as much again as the work itself.
+    features = to_frame(rows)
     columns = [
         *PERSON_COLUMNS,
         *FEATURES,
