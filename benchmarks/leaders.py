@@ -182,7 +182,7 @@ def hand_sql(data: Path) -> pd.DataFrame:
     con.execute("SET preserve_insertion_order = false")
     con.execute(f"SET memory_limit = '{DUCKDB_MEMORY_LIMIT}'")
     con.execute("SET enable_progress_bar = false")
-    return con.sql(query).to_arrow_table().to_pandas()
+    return to_frame(con.sql(query).to_arrow_table())
 
 
 def pandas_version(data: Path) -> pd.DataFrame:
