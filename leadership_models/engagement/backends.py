@@ -12,13 +12,19 @@ from typing import Literal
 
 import ibis
 import pandas as pd
-import pyarrow as pa
 import pyarrow.parquet as pq
 from ibis.backends import BaseBackend
 
 from .schema import CONTRIBUTORS, EVENTS
 from .store import DUCKDB_MEMORY_LIMIT, STORE_FILE, attach_store
-from .tables import check_columns, find_table, load_contributors, load_events, to_arrow
+from .tables import (
+    check_columns,
+    find_table,
+    load_contributors,
+    load_events,
+    to_arrow,
+    to_frame,
+)
 
 BackendName = Literal["duckdb", "pyspark"]
 BACKENDS: tuple[BackendName, ...] = ("duckdb", "pyspark")
@@ -117,17 +123,6 @@ def open_dataset(
 
 def _is_duckdb(session: Session) -> bool:
     return session.con.name == "duckdb"
-
-
-def to_frame(rows: pa.Table) -> pd.DataFrame:
-    """Return Arrow rows as a pandas DataFrame, in memory from the C library's allocator.
-
-    pyarrow's own pool (mimalloc) takes fresh memory from the system in 2 MB huge pages where
-    the kernel allows them, and the kernel zeroes each page whole: converting a million people's
-    features took four times as long with it. The C library's allocator reuses memory the
-    process has just freed, such as a closed backend's.
-    """
-    return rows.to_pandas(memory_pool=pa.system_memory_pool())
 
 
 def collect(table: ibis.Table) -> pd.DataFrame:

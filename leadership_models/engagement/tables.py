@@ -148,7 +148,7 @@ def _read_chunks(path: Path, columns: tuple[str, ...]) -> Iterator[_Chunk]:
         check_columns(path, file.schema_arrow.names, columns)
         first = 1
         for batch in file.iter_batches(batch_size=CHUNK_ROWS, columns=list(columns)):
-            frame = batch.to_pandas()
+            frame = to_frame(batch)
             yield _Chunk(frame, first)
             first += len(frame)
     else:
@@ -261,7 +261,7 @@ def load_events(path: Path, user_ids: pd.Index) -> pd.DataFrame:
 
 
 def _empty(schema: pa.Schema) -> pd.DataFrame:
-    return schema.empty_table().to_pandas()
+    return to_frame(schema.empty_table())
 
 
 def to_arrow(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
@@ -269,6 +269,17 @@ def to_arrow(frame: pd.DataFrame, schema: pa.Schema) -> pa.Table:
     return pa.Table.from_pandas(frame[schema.names], schema=schema, preserve_index=False)
 
 
+def to_frame(rows: pa.Table | pa.RecordBatch) -> pd.DataFrame:
+    """Return Arrow rows as a pandas DataFrame, in memory from the C library's allocator.
+
+    pyarrow's own pool (mimalloc) takes fresh memory from the system in 2 MB huge pages where
+    the kernel allows them, and the kernel zeroes each page whole: converting a million people's
+    features took four times as long with it. The C library's allocator reuses memory the
+    process has just freed, such as a closed backend's.
+    """
+    return rows.to_pandas(memory_pool=pa.system_memory_pool())
+
+
 def normalize(frame: pd.DataFrame, schema: pa.Schema) -> pd.DataFrame:
     """Bring a frame built in code (loaders, generator) to the storage dtypes of ``schema``."""
-    return to_arrow(frame, schema).to_pandas()
+    return to_frame(to_arrow(frame, schema))

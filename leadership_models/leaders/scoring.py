@@ -11,8 +11,9 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ..engagement.backends import BackendName, connect, open_dataset, to_frame
+from ..engagement.backends import BackendName, connect, open_dataset
 from ..engagement.features import FEATURES, Window, default_window, engagement_features
+from ..engagement.tables import to_frame
 from .config import (
     FeatureCatalog,
     RoleScoring,
